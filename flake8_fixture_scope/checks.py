@@ -1,0 +1,38 @@
+"""One file, all rule families: build the file's model once, run each family on it."""
+
+from __future__ import annotations
+
+import os
+import sysconfig
+from collections.abc import Iterator
+
+from astroid import nodes
+
+from .consumers import find_consumers
+from .mutations import Context
+from .project import PROJECT
+from .resolver import FixtureResolver
+from .settings import Settings
+from .shared_values import SharedValueCheck, Violation
+
+_LIBRARY_FOLDERS = tuple(
+    os.path.abspath(p) + os.sep
+    for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
+              sysconfig.get_paths()["platlib"]}
+)
+
+
+def is_project_file(path: str) -> bool:
+    """Code the linter follows into: the user's files, not the stdlib or installed packages."""
+    if not path or not path.endswith(".py"):
+        return False
+    absolute = os.path.abspath(path)
+    return not absolute.startswith(_LIBRARY_FOLDERS) and "site-packages" not in absolute
+
+
+def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterator[Violation]:
+    PROJECT.remember_roots(path)
+    resolver = FixtureResolver(module, path, settings.fixture_scopes)
+    context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file)
+    consumers = list(find_consumers(module, os.path.abspath(path)))
+    yield from SharedValueCheck(resolver, settings, context).check(consumers)

@@ -1,0 +1,82 @@
+"""Who receives fixture values in a module: tests (pytest's default discovery) and fixtures."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from astroid import nodes
+
+from .fixtures import Fixture, Scope, read_fixture, requested_params
+
+XUNIT_SETUPS = frozenset(
+    {"setup_module", "setup_function", "setup_method", "setup_class", "setUp", "setUpClass",
+     "setUpModule", "setup"}
+)
+XUNIT_TEARDOWNS = {
+    "setup_module": "teardown_module", "setup_function": "teardown_function",
+    "setup_method": "teardown_method", "setup_class": "teardown_class", "setUp": "tearDown",
+    "setUpClass": "tearDownClass", "setUpModule": "tearDownModule", "setup": "teardown",
+}
+
+
+@dataclass(frozen=True)
+class Consumer:
+    """A test or fixture function, with what pytest would hand its parameters."""
+
+    func: nodes.FunctionDef
+    cls: nodes.ClassDef | None
+    scope: Scope
+    fixture: Fixture | None = None  # set when the consumer is itself a fixture
+    is_test: bool = False
+
+    @property
+    def params(self) -> list[nodes.AssignName]:
+        return requested_params(self.func, is_method=self.cls is not None)
+
+    @property
+    def kind(self) -> str:
+        return "test" if self.is_test else "fixture"
+
+
+def is_test_name(name: str) -> bool:
+    return name.startswith("test")
+
+
+def is_test_class(cls: nodes.ClassDef) -> bool:
+    if not cls.name.startswith("Test"):
+        return False
+    return "__init__" not in cls.locals or _is_unittest_case(cls)
+
+
+def _is_unittest_case(cls: nodes.ClassDef) -> bool:
+    return any(base.as_string().endswith("TestCase") for base in cls.bases)
+
+
+def find_consumers(module: nodes.Module, path: str) -> Iterator[Consumer]:
+    yield from _consumers_in(module, None, path)
+
+
+def _consumers_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef | None,
+                  path: str) -> Iterator[Consumer]:
+    for statement in container.body:
+        if isinstance(statement, nodes.ClassDef):
+            yield from _consumers_in(statement, statement, path)
+        elif isinstance(statement, nodes.FunctionDef):
+            fixture = read_fixture(statement, path)
+            if fixture is not None:
+                if fixture.scope is not None:
+                    yield Consumer(statement, cls, fixture.scope, fixture)
+            elif is_test_name(statement.name) and (cls is None or is_test_class(cls)):
+                yield Consumer(statement, cls, Scope.FUNCTION, is_test=True)
+
+
+def find_xunit_methods(module: nodes.Module) -> Iterator[nodes.FunctionDef]:
+    """setup_* / setUp functions and methods, module level and in test classes."""
+    for statement in module.body:
+        if isinstance(statement, nodes.FunctionDef) and statement.name in XUNIT_SETUPS:
+            yield statement
+        elif isinstance(statement, nodes.ClassDef):
+            for member in statement.body:
+                if isinstance(member, nodes.FunctionDef) and member.name in XUNIT_SETUPS:
+                    yield member

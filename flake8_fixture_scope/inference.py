@@ -1,0 +1,156 @@
+"""The one place that calls astroid inference; every failure becomes "no answer"."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+import astroid
+from astroid import bases, nodes, util
+from astroid.context import _invalidate_cache
+from astroid.inference_tip import clear_inference_tip_cache
+from astroid.nodes._base_nodes import LookupMixIn
+
+LOG = logging.getLogger("flake8.fixture_scope")
+_MAX_VALUES = 8
+_UNSET = object()
+
+MUTABLE_BUILTINS = frozenset(
+    {
+        "builtins.list",
+        "builtins.dict",
+        "builtins.set",
+        "builtins.bytearray",
+        "collections.deque",
+        "collections.defaultdict",
+        "collections.OrderedDict",
+        "collections.Counter",
+        "array.array",
+    }
+)
+IMMUTABLE_BUILTINS = frozenset(
+    {"builtins.tuple", "builtins.str", "builtins.bytes", "builtins.int", "builtins.float",
+     "builtins.frozenset", "builtins.bool", "builtins.NoneType", "builtins.complex"}
+)
+
+
+def infer_values(node: nodes.NodeNG | None) -> list[Any]:
+    """What ``node`` may be, without Uninferable; [] when astroid cannot tell or fails."""
+    if node is None:
+        return []
+    found: list[Any] = []
+    try:
+        for value in node.infer():
+            if value is util.Uninferable:
+                return []
+            found.append(value)
+            if len(found) >= _MAX_VALUES:
+                break
+    except (astroid.AstroidError, RecursionError, StopIteration, TypeError, AttributeError,
+            ValueError, KeyError, IndexError):
+        return []
+    return found
+
+
+def infer_constant(node: nodes.NodeNG | None) -> object:
+    """The one constant ``node`` evaluates to, or None when that is not certain."""
+    if isinstance(node, nodes.Const):
+        return node.value
+    values = infer_values(node)
+    if len(values) == 1 and isinstance(values[0], nodes.Const):
+        return values[0].value
+    return None
+
+
+def infer_fixture_value(func: nodes.FunctionDef) -> list[Any]:
+    """What a fixture function returns, or yields first."""
+    found: list[Any] = []
+    try:
+        results: Iterable[Any] = (
+            func.infer_yield_result() if func.is_generator() else func.infer_call_result(None)
+        )
+        for value in results:
+            if value is util.Uninferable:
+                return []
+            found.append(value)
+            if len(found) >= _MAX_VALUES:
+                break
+    except (astroid.AstroidError, RecursionError, StopIteration, TypeError, AttributeError,
+            ValueError, KeyError, IndexError):
+        return []
+    return found
+
+
+def type_name(value: Any) -> str | None:
+    """``builtins.list`` for a list literal or instance, ``pkg.mod.Cls`` for an instance."""
+    if isinstance(value, (nodes.List, nodes.ListComp)):
+        return "builtins.list"
+    if isinstance(value, (nodes.Dict, nodes.DictComp)):
+        return "builtins.dict"
+    if isinstance(value, (nodes.Set, nodes.SetComp)):
+        return "builtins.set"
+    if isinstance(value, nodes.Tuple):
+        return "builtins.tuple"
+    if isinstance(value, nodes.Const):
+        return f"builtins.{type(value.value).__name__}"
+    if isinstance(value, bases.Instance):
+        try:
+            return str(value._proxied.qname())
+        except Exception:
+            return None
+    return None
+
+
+def instance_class(value: Any) -> nodes.ClassDef | None:
+    if isinstance(value, bases.Instance) and isinstance(value._proxied, nodes.ClassDef):
+        cls: nodes.ClassDef = value._proxied
+        return cls
+    return None
+
+
+def all_values_are(values: Sequence[Any], names: frozenset[str]) -> bool:
+    return bool(values) and all(type_name(v) in names for v in values)
+
+
+def any_value_is(values: Sequence[Any], names: frozenset[str]) -> bool:
+    return any(type_name(v) in names for v in values)
+
+
+@contextlib.contextmanager
+def parameters_inferring_to(bindings: dict[nodes.AssignName, list[Any]]) -> Iterator[None]:
+    """Make each parameter (and so its uses and aliases) infer to the given values."""
+    saved = {param: param.__dict__.get("_explicit_inference", _UNSET) for param in bindings}
+    try:
+        for param, values in bindings.items():
+            if values:
+                param._explicit_inference = _constant_tip(values)
+        yield
+    finally:
+        for param, old in saved.items():
+            if old is _UNSET:
+                param.__dict__.pop("_explicit_inference", None)
+            else:
+                param._explicit_inference = old
+        forget_inferences()
+
+
+def _constant_tip(values: list[Any]) -> Any:
+    def tip(node: nodes.NodeNG, context: Any = None, **kwargs: Any) -> Iterator[Any]:
+        return iter(values)
+
+    return tip
+
+
+def forget_inferences() -> None:
+    """Drop astroid's global inference caches (they would keep stale answers)."""
+    _invalidate_cache()
+    clear_inference_tip_cache()
+
+
+def forget_file_caches() -> None:
+    """Between files: also drop the name lookup cache, which grows without bound."""
+    forget_inferences()
+    with contextlib.suppress(AttributeError):
+        LookupMixIn.lookup.cache_clear()

@@ -1,0 +1,566 @@
+"""What changes a shared object: a walk over one function that follows aliases of tracked values.
+
+Tracking is syntactic (assignments, loops, ``with``, walrus, copies); astroid inference is asked
+only about expressions that the walk already traced to a tracked value.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import weakref
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+
+from astroid import nodes
+
+from . import inference
+from .names import dotted, qualified_name
+
+MAX_CALL_DEPTH = 3
+
+CONTAINER_MUTATORS = frozenset(
+    "append extend insert remove pop popitem clear update setdefault add discard sort reverse "
+    "appendleft extendleft rotate difference_update intersection_update "
+    "symmetric_difference_update subtract move_to_end __setitem__ __delitem__".split()
+)
+# Functions that change their first argument in place.
+ARGUMENT_MUTATORS = frozenset(
+    {"random.shuffle", "heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heapreplace",
+     "heapq.heappushpop", "bisect.insort", "bisect.insort_left", "bisect.insort_right"}
+)
+_SHALLOW_COPIES = frozenset(
+    {"copy.copy", "builtins.dict", "builtins.list", "builtins.set", "builtins.frozenset",
+     "builtins.tuple", "builtins.sorted", "builtins.bytearray"}
+)
+_DEEP_COPIES = frozenset({"copy.deepcopy"})
+_PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
+_CONTAINER_PART_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})
+_IN_PLACE_DUNDERS = {
+    "+": "__iadd__", "-": "__isub__", "*": "__imul__", "|": "__ior__", "&": "__iand__",
+    "^": "__ixor__", "@": "__imatmul__", "<<": "__ilshift__", ">>": "__irshift__",
+    "/": "__itruediv__", "//": "__ifloordiv__", "%": "__imod__", "**": "__ipow__",
+}
+_FROZEN_DECORATORS = ("attr.frozen", "attrs.frozen", "attr.s", "attrs.define", "attr.define",
+                      "attrs.mutable", "dataclasses.dataclass", "pydantic.dataclasses.dataclass")
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a tracked value comes from, as an expression text rooted at its source."""
+
+    path: str
+    source: object = field(compare=False)
+    fresh: bool = False  # a shallow copy: the outer object is new, what it holds is shared
+
+    def part(self, suffix: str) -> Origin:
+        return Origin(self.path + suffix, self.source)
+
+    def copied(self) -> Origin:
+        return replace(self, fresh=True)
+
+
+@dataclass(frozen=True)
+class Mutation:
+    code: str
+    node: nodes.NodeNG
+    action: str
+    origin: Origin
+    key: str
+    restoring: bool = False
+
+
+@dataclass
+class Context:
+    """What a walk needs from outside: settings and callbacks for fixture lookups."""
+
+    mutating_methods: frozenset[str] = frozenset()
+    extra_origin: Callable[[nodes.Call], Origin | None] = lambda call: None
+    is_project_file: Callable[[str], bool] = lambda path: False
+    active: set[nodes.FunctionDef] = field(default_factory=set)
+
+
+_METHOD_CACHE: weakref.WeakKeyDictionary[nodes.FunctionDef, Mutation | None] = (
+    weakref.WeakKeyDictionary()
+)
+
+
+class MutationFinder:
+    """One walk over one function, in source order, tracking aliases of the root values."""
+
+    def __init__(self, context: Context, depth: int = 0) -> None:
+        self.context = context
+        self.depth = depth
+        self.aliases: dict[str, Origin] = {}
+        self.mutations: list[Mutation] = []
+        self.handouts: list[Origin] = []
+        self.restoring = 0
+        self._top: nodes.FunctionDef | None = None
+        self._after_yield = False
+        self._finalizers: set[nodes.NodeNG] = set()
+        self._finalizer_names: set[str] = set()
+
+    # ------------------------------------------------------------------ entry points
+    def find(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> list[Mutation]:
+        """Mutations of the roots (or their parts) that nothing later in the function undoes."""
+        self._top = func
+        self.aliases = dict(roots)
+        self._collect_finalizers(func)
+        self._visit_body(func.body)
+        return unrestored(self.mutations)
+
+    # ------------------------------------------------------------------ walking
+    def _visit_body(self, statements: Iterable[nodes.NodeNG]) -> None:
+        for statement in statements:
+            self._visit(statement)
+
+    def _visit(self, node: nodes.NodeNG) -> None:  # noqa: C901 - one dispatch table
+        if isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
+            self._visit_nested_function(node)
+        elif isinstance(node, nodes.ClassDef):
+            return
+        elif isinstance(node, nodes.Assign):
+            self._visit(node.value)
+            for target in node.targets:
+                self._mutations_of_target(target, "item assignment", "attribute assignment")
+                self._bind(target, node.value)
+        elif isinstance(node, nodes.AnnAssign):
+            if node.value is not None:
+                self._visit(node.value)
+                self._mutations_of_target(node.target, "item assignment", "attribute assignment")
+                self._bind(node.target, node.value)
+        elif isinstance(node, nodes.AugAssign):
+            self._visit(node.value)
+            self._augmented(node)
+        elif isinstance(node, nodes.Delete):
+            for target in node.targets:
+                self._mutations_of_target(target, "item deletion", "attribute deletion")
+                if isinstance(target, nodes.DelName):
+                    self.aliases.pop(target.name, None)
+        elif isinstance(node, (nodes.For, nodes.AsyncFor)):
+            self._visit(node.iter)
+            self._bind_origin(node.target, self._element_of(node.iter))
+            self._visit_body(node.body)
+            self._visit_body(node.orelse)
+        elif isinstance(node, (nodes.With, nodes.AsyncWith)):
+            for expr, var in node.items:
+                self._visit(expr)
+                if var is not None:
+                    self._bind(var, expr)
+            self._visit_body(node.body)
+        elif isinstance(node, nodes.NamedExpr):
+            self._visit(node.value)
+            self._bind(node.target, node.value)
+        elif isinstance(node, nodes.Comprehension):
+            self._visit(node.iter)
+            self._bind_origin(node.target, self._element_of(node.iter))
+            for condition in node.ifs:
+                self._visit(condition)
+        elif isinstance(node, nodes.Try):
+            self._visit_body(node.body)
+            for handler in node.handlers:
+                self._visit(handler)
+            self._visit_body(node.orelse)
+            self.restoring += 1
+            self._visit_body(node.finalbody)
+            self.restoring -= 1
+        elif isinstance(node, nodes.Call):
+            for child in node.get_children():
+                self._visit(child)
+            self._call(node)
+        elif isinstance(node, (nodes.Return, nodes.Yield)):
+            if node.value is not None:
+                self._visit(node.value)
+                if node.scope() is self._top:
+                    origin = self.origin_of(node.value)
+                    if origin is not None:
+                        self.handouts.append(origin)
+            if isinstance(node, nodes.Yield) and node.scope() is self._top:
+                self._after_yield = True
+        elif isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)):
+            for generator in node.generators:
+                self._visit(generator)
+            for child in node.get_children():
+                if not isinstance(child, nodes.Comprehension):
+                    self._visit(child)
+        else:
+            for child in node.get_children():
+                self._visit(child)
+
+    def _visit_nested_function(self, func: nodes.FunctionDef | nodes.Lambda) -> None:
+        saved = dict(self.aliases)
+        for name in func.argnames():
+            self.aliases.pop(name, None)
+        is_finalizer = func in self._finalizers or getattr(func, "name", None) in self._finalizer_names
+        self.restoring += is_finalizer
+        if isinstance(func, nodes.Lambda):
+            self._visit(func.body)
+        else:
+            self._visit_body(func.body)
+        self.restoring -= is_finalizer
+        self.aliases = saved
+
+    def _collect_finalizers(self, func: nodes.FunctionDef) -> None:
+        for call in func.nodes_of_class(nodes.Call):
+            if isinstance(call.func, nodes.Attribute) and call.func.attrname == "addfinalizer":
+                for arg in call.args:
+                    if isinstance(arg, nodes.Name):
+                        self._finalizer_names.add(arg.name)
+                    else:
+                        self._finalizers.add(arg)
+
+    # ------------------------------------------------------------------ aliases
+    def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
+        if isinstance(target, (nodes.Tuple, nodes.List)) and isinstance(value, (nodes.Tuple, nodes.List)):
+            if len(target.elts) == len(value.elts):
+                for sub_target, sub_value in zip(target.elts, value.elts):
+                    self._bind(sub_target, sub_value)
+                return
+        origin = self.origin_of(value)
+        if isinstance(target, (nodes.Tuple, nodes.List)):
+            origin = origin.part("[...]") if origin is not None else None
+        self._bind_origin(target, origin)
+
+    def _bind_origin(self, target: nodes.NodeNG, origin: Origin | None) -> None:
+        if isinstance(target, (nodes.Tuple, nodes.List)):
+            for element in target.elts:
+                self._bind_origin(element, origin)
+            return
+        if isinstance(target, nodes.Starred):
+            self._bind_origin(target.value, origin)
+            return
+        key = target.name if isinstance(target, nodes.AssignName) else _assign_attr_key(target)
+        if key is None:
+            return
+        if origin is None:
+            self.aliases.pop(key, None)
+        else:
+            self.aliases[key] = origin
+
+    def origin_of(self, node: nodes.NodeNG) -> Origin | None:  # noqa: C901 - one case per syntax
+        """The tracked value (or part of it) ``node`` evaluates to without a deep copy."""
+        if isinstance(node, nodes.Name):
+            return self.aliases.get(node.name)
+        if isinstance(node, nodes.Attribute):
+            key = dotted(node)
+            if key is not None and key in self.aliases:
+                return self.aliases[key]
+            base = self.origin_of(node.expr)
+            return base.part(f".{node.attrname}") if base else None
+        if isinstance(node, nodes.Subscript):
+            base = self.origin_of(node.value)
+            if base is None:
+                return None
+            if isinstance(node.slice, nodes.Slice):
+                return base.part(f"[{subscript_text(node.slice)}]").copied()
+            return base.part(f"[{subscript_text(node.slice)}]")
+        if isinstance(node, nodes.Call):
+            return self._origin_of_call(node)
+        if isinstance(node, nodes.IfExp):
+            return self.origin_of(node.body) or self.origin_of(node.orelse)
+        if isinstance(node, nodes.BoolOp):
+            return next(filter(None, (self.origin_of(v) for v in node.values)), None)
+        if isinstance(node, nodes.NamedExpr):
+            return self.origin_of(node.value)
+        if isinstance(node, (nodes.Await, nodes.Starred)):
+            return self.origin_of(node.value)
+        if isinstance(node, nodes.Dict) and node.items:
+            spread = [self.origin_of(v) for k, v in node.items if isinstance(k, nodes.DictUnpack)]
+            return next((o.copied() for o in spread if o), None)
+        if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
+            spread = [self.origin_of(e.value) for e in node.elts if isinstance(e, nodes.Starred)]
+            return next((o.copied() for o in spread if o), None)
+        return None
+
+    def _origin_of_call(self, call: nodes.Call) -> Origin | None:
+        extra = self.context.extra_origin(call)
+        if extra is not None:
+            return extra
+        func = call.func
+        if isinstance(func, nodes.Attribute):
+            receiver = self.origin_of(func.expr)
+            if receiver is not None:
+                return self._origin_of_method_result(receiver, func)
+        name = qualified_name(func)
+        first = self.origin_of(call.args[0]) if call.args else None
+        if first is None or name is None or name in _DEEP_COPIES:
+            return None
+        if name in _SHALLOW_COPIES:
+            return first.copied()
+        if name == "builtins.vars":
+            return first.part(".__dict__")
+        if name == "builtins.getattr" and len(call.args) >= 2:
+            attr = inference.infer_constant(call.args[1])
+            return first.part(f".{attr}") if isinstance(attr, str) else None
+        return None
+
+    def _origin_of_method_result(self, receiver: Origin, func: nodes.Attribute) -> Origin | None:
+        method = func.attrname
+        if method == "copy":
+            return receiver.copied()
+        if method in _PART_ACCESSORS:
+            return receiver.part(f".{method}()")
+        if method in _CONTAINER_PART_ACCESSORS and inference.all_values_are(
+            inference.infer_values(func.expr), inference.MUTABLE_BUILTINS
+        ):
+            return receiver.part(f".{method}()")
+        return None
+
+    def _element_of(self, iterable: nodes.NodeNG) -> Origin | None:
+        if (
+            isinstance(iterable, nodes.Call)
+            and isinstance(iterable.func, nodes.Attribute)
+            and iterable.func.attrname in ("values", "items")
+        ):
+            receiver = self.origin_of(iterable.func.expr)
+            return receiver.part("[...]") if receiver else None
+        if isinstance(iterable, nodes.Call) and qualified_name(iterable.func) in (
+            "builtins.enumerate", "builtins.reversed", "builtins.sorted", "builtins.list"
+        ) and iterable.args:
+            inner = self.origin_of(iterable.args[0])
+            return inner.part("[...]") if inner else None
+        origin = self.origin_of(iterable)
+        return origin.part("[...]") if origin else None
+
+    # ------------------------------------------------------------------ mutations
+    def _record(self, code: str, node: nodes.NodeNG, action: str, origin: Origin, key: str) -> None:
+        restoring = bool(self.restoring) or self._after_yield
+        self.mutations.append(Mutation(code, node, action, origin, key, restoring))
+
+    def _mutations_of_target(self, target: nodes.NodeNG, item_action: str, attr_action: str) -> None:
+        if isinstance(target, (nodes.Tuple, nodes.List)):
+            for element in target.elts:
+                self._mutations_of_target(element, item_action, attr_action)
+        elif isinstance(target, nodes.Starred):
+            self._mutations_of_target(target.value, item_action, attr_action)
+        elif isinstance(target, nodes.Subscript):
+            self._item_mutation(target, item_action)
+        elif isinstance(target, (nodes.AssignAttr, nodes.DelAttr)):
+            self._attribute_mutation(target, target.expr, target.attrname, attr_action)
+
+    def _item_mutation(self, target: nodes.Subscript, action: str) -> None:
+        origin = self.origin_of(target.value)
+        if origin is None or origin.fresh:
+            return
+        if isinstance(target.slice, nodes.Slice) and action == "item assignment":
+            action = "slice assignment"
+        self._record("FXS001", target, action, origin, f"{origin.path}[{subscript_text(target.slice)}]")
+
+    def _attribute_mutation(self, node: nodes.NodeNG, owner: nodes.NodeNG, attr: str, action: str) -> None:
+        origin = self.origin_of(owner)
+        if origin is None or origin.fresh or refuses_assignment(owner):
+            return
+        self._record("FXS003", node, action, origin, f"{origin.path}.{attr}")
+
+    def _augmented(self, node: nodes.AugAssign) -> None:
+        target = node.target
+        if isinstance(target, nodes.Subscript):
+            self._item_mutation(target, "augmented item assignment")
+        elif isinstance(target, nodes.AssignAttr):
+            self._attribute_mutation(target, target.expr, target.attrname, "augmented attribute assignment")
+        elif isinstance(target, nodes.AssignName):
+            origin = self.aliases.get(target.name)
+            if origin is not None and not origin.fresh and changes_in_place(node):
+                self._record("FXS002", node, f"'{node.op}'", origin, origin.path)
+
+    def _call(self, call: nodes.Call) -> None:
+        func = call.func
+        if isinstance(func, nodes.Attribute):
+            receiver = self.origin_of(func.expr)
+            if receiver is not None and not receiver.fresh:
+                described = self._mutating_method(func)
+                if described is not None:
+                    self._record("FXS002", call, described, receiver, receiver.path)
+                    return
+        name = qualified_name(func) or ""
+        first = self.origin_of(call.args[0]) if call.args else None
+        if first is not None and not first.fresh and self._is_argument_mutator(name):
+            self._argument_mutator(call, name, first)
+            return
+        self._helper_call(call)
+
+    def _is_argument_mutator(self, name: str) -> bool:
+        if name in ARGUMENT_MUTATORS or name in ("builtins.setattr", "builtins.delattr"):
+            return True
+        owner, _, method = name.rpartition(".")
+        return owner in inference.MUTABLE_BUILTINS and method in CONTAINER_MUTATORS
+
+    def _argument_mutator(self, call: nodes.Call, name: str, origin: Origin) -> None:
+        short = name.removeprefix("builtins.")
+        if name in ("builtins.setattr", "builtins.delattr"):
+            attr = inference.infer_constant(call.args[1]) if len(call.args) > 1 else None
+            if not refuses_assignment(call.args[0]):
+                self._record("FXS003", call, f"{short}()", origin, f"{origin.path}.{attr}")
+            return
+        self._record("FXS002", call, f"{short}()", origin, origin.path)
+
+    def _mutating_method(self, func: nodes.Attribute) -> str | None:
+        """``.append()`` when calling ``func`` changes its receiver, else None."""
+        method = func.attrname
+        values = inference.infer_values(func.expr)
+        if not values:
+            return f".{method}()" if method in self.context.mutating_methods else None
+        if inference.all_values_are(values, inference.MUTABLE_BUILTINS):
+            return f".{method}()" if method in CONTAINER_MUTATORS else None
+        for value in values:
+            cls = inference.instance_class(value)
+            if cls is not None and self._user_method_mutates(cls, method) is not None:
+                return f".{method}()"
+        return None
+
+    def _user_method_mutates(self, cls: nodes.ClassDef, method: str) -> Mutation | None:
+        try:
+            found = cls.getattr(method)
+        except Exception:
+            return None
+        func = found[0] if found else None
+        if not isinstance(func, nodes.FunctionDef) or not self.context.is_project_file(
+            func.root().file or ""
+        ):
+            return None
+        if func in _METHOD_CACHE:
+            return _METHOD_CACHE[func]
+        if self.depth >= MAX_CALL_DEPTH or func in self.context.active or not func.args.args:
+            return None
+        self_name = func.args.args[0].name
+        result = self._sub_walk(func, {self_name: Origin(self_name, None)})
+        _METHOD_CACHE[func] = result
+        return result
+
+    def _sub_walk(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> Mutation | None:
+        self.context.active.add(func)
+        try:
+            found = MutationFinder(self.context, self.depth + 1).find(func, roots)
+        finally:
+            self.context.active.discard(func)
+        return found[0] if found else None
+
+    def _helper_call(self, call: nodes.Call) -> None:
+        if self.depth >= MAX_CALL_DEPTH:
+            return
+        tracked = [(i, arg, self.origin_of(arg)) for i, arg in enumerate(call.args)]
+        tracked += [(kw.arg, kw.value, self.origin_of(kw.value)) for kw in call.keywords or () if kw.arg]
+        tracked = [(where, arg, origin) for where, arg, origin in tracked if origin and not origin.fresh]
+        if not tracked:
+            return
+        callee, offset = self._callee(call)
+        if callee is None or callee in self.context.active:
+            return
+        for where, arg, origin in tracked:
+            param = _parameter(callee, where, offset)
+            if param is None:
+                continue
+            values = inference.infer_values(arg)
+            with inference.parameters_inferring_to({param: values}):
+                inner = self._sub_walk(callee, {param.name: Origin(param.name, None)})
+            if inner is not None:
+                where_text = f"{_relative(callee.root().file or '')}:{inner.node.lineno}"
+                action = f"calling '{callee.name}()' ({where_text} {inner.action})"
+                self._record(inner.code, call, action, origin, origin.path)
+                return
+
+    def _callee(self, call: nodes.Call) -> tuple[nodes.FunctionDef | None, int]:
+        for value in inference.infer_values(call.func):
+            func = getattr(value, "_proxied", value)
+            if isinstance(func, nodes.FunctionDef) and self.context.is_project_file(func.root().file or ""):
+                bound = func.type == "method" and value is not func or func.type == "classmethod"
+                return func, 1 if bound else 0
+        return None, 0
+
+
+def _parameter(func: nodes.FunctionDef, where: int | str | None, offset: int) -> nodes.AssignName | None:
+    positional = list(func.args.posonlyargs or []) + list(func.args.args or [])
+    if isinstance(where, int):
+        index = where + offset
+        return positional[index] if index < len(positional) else None
+    for param in positional + list(func.args.kwonlyargs or []):
+        if param.name == where:
+            return param
+    return None
+
+
+def subscript_text(index: nodes.NodeNG) -> str:
+    """The index as written, with string keys in double quotes as most code writes them."""
+    if isinstance(index, nodes.Const) and isinstance(index.value, str):
+        return json.dumps(index.value)
+    return str(index.as_string())
+
+
+def _assign_attr_key(target: nodes.NodeNG) -> str | None:
+    if isinstance(target, nodes.AssignAttr):
+        base = dotted(target.expr)
+        return f"{base}.{target.attrname}" if base else None
+    return None
+
+
+def _relative(path: str) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return path
+
+
+def unrestored(mutations: list[Mutation]) -> list[Mutation]:
+    """Drop mutations that the same function undoes later (finally, after yield, finalizer)."""
+    restored = [m.key for m in mutations if m.restoring]
+    return [
+        m for m in mutations
+        if not m.restoring and not any(_covers(key, m.key) for key in restored)
+    ]
+
+
+def _covers(restored: str, key: str) -> bool:
+    return key == restored or key.startswith((restored + "[", restored + "."))
+
+
+def changes_in_place(node: nodes.AugAssign) -> bool:
+    """``x += y`` changes the object itself when ``x`` is mutable."""
+    values = inference.infer_values(node.target)
+    if not values:
+        return False
+    if inference.all_values_are(values, inference.MUTABLE_BUILTINS):
+        return True
+    dunder = _IN_PLACE_DUNDERS.get(node.op.rstrip("="), "")
+    for value in values:
+        cls = inference.instance_class(value)
+        if cls is None or cls.root().name == "builtins":
+            return False
+        try:
+            cls.getattr(dunder)
+        except Exception:
+            return False
+    return True
+
+
+def refuses_assignment(owner: nodes.NodeNG) -> bool:
+    """The object is a frozen dataclass, attrs class, named tuple or other immutable."""
+    values = inference.infer_values(owner)
+    return bool(values) and all(_is_frozen(value) for value in values)
+
+
+def _is_frozen(value: object) -> bool:
+    if inference.type_name(value) in inference.IMMUTABLE_BUILTINS:
+        return True
+    cls = inference.instance_class(value)
+    if cls is None:
+        return False
+    try:
+        classes = [cls, *cls.ancestors()]
+    except Exception:
+        classes = [cls]
+    return any(_frozen_class(c) for c in classes)
+
+
+def _frozen_class(cls: nodes.ClassDef) -> bool:
+    if cls.qname() in ("builtins.tuple",):
+        return True
+    for decorator in cls.decorators.nodes if cls.decorators else []:
+        call = decorator if isinstance(decorator, nodes.Call) else None
+        name = qualified_name(call.func if call else decorator) or ""
+        if name in ("attr.frozen", "attrs.frozen"):
+            return True
+        if call is not None and name.endswith(_FROZEN_DECORATORS):
+            frozen = next((kw.value for kw in call.keywords or () if kw.arg == "frozen"), None)
+            if isinstance(frozen, nodes.Const) and frozen.value is True:
+                return True
+    return False

@@ -1,0 +1,79 @@
+"""Syntactic name resolution: what an expression names, through the module's imports."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+_MAX_ALIAS_DEPTH = 4
+
+
+def qualified_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
+    """The dotted name an expression refers to, read from imports, or None.
+
+    ``shuffle`` after ``from random import shuffle`` is ``random.shuffle``,
+    ``mock.patch`` after ``from unittest import mock`` is ``unittest.mock.patch``,
+    an unbound builtin ``setattr`` is ``builtins.setattr``.
+    """
+    if isinstance(expr, nodes.Attribute):
+        base = qualified_name(expr.expr, depth)
+        return f"{base}.{expr.attrname}" if base else None
+    if not isinstance(expr, nodes.Name):
+        return None
+    binding = _binding(expr)
+    if binding is None or binding.root().name == "builtins":
+        return f"builtins.{expr.name}" if _is_unbound(expr) else None
+    if isinstance(binding, nodes.Import):
+        for name, alias in binding.names:
+            if (alias or name.split(".")[0]) == expr.name:
+                return name if alias else name.split(".")[0]
+        return None
+    if isinstance(binding, nodes.ImportFrom):
+        for name, alias in binding.names:
+            if (alias or name) == expr.name:
+                return f"{'.' * (binding.level or 0)}{binding.modname}.{name}"
+        return None
+    value = assigned_value(binding)
+    if value is not None and depth < _MAX_ALIAS_DEPTH:
+        return qualified_name(value, depth + 1)
+    return None
+
+
+def assigned_value(binding: nodes.NodeNG) -> nodes.NodeNG | None:
+    """The right-hand side of a plain ``name = value`` binding."""
+    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign):
+        if len(binding.parent.targets) == 1 or binding in binding.parent.targets:
+            return binding.parent.value
+    return None
+
+
+def name_binding(expr: nodes.Name) -> nodes.NodeNG | None:
+    """The single statement or target binding ``expr`` at its position, or None."""
+    return _binding(expr)
+
+
+def _binding(expr: nodes.Name) -> nodes.NodeNG | None:
+    try:
+        _scope, assignments = expr.lookup(expr.name)
+    except Exception:  # astroid raises assorted errors on odd trees
+        return None
+    if len(assignments) != 1:
+        return None
+    return assignments[0]
+
+
+def _is_unbound(expr: nodes.Name) -> bool:
+    try:
+        _scope, assignments = expr.lookup(expr.name)
+    except Exception:
+        return False
+    return not assignments or all(a.root().name == "builtins" for a in assignments)
+
+
+def dotted(expr: nodes.NodeNG) -> str | None:
+    """``a.b.c`` for a chain of names and attributes, else None."""
+    if isinstance(expr, nodes.Name):
+        return expr.name
+    if isinstance(expr, nodes.Attribute):
+        base = dotted(expr.expr)
+        return f"{base}.{expr.attrname}" if base else None
+    return None

@@ -1,0 +1,206 @@
+"""The files of the project under check: rootdir, module names, parsing with a per-process cache.
+
+Nothing here imports or runs the code it reads. Modules parsed from disk are cached on
+(path, size, mtime), so an editor's long-lived process sees an edited conftest.
+"""
+
+from __future__ import annotations
+
+import configparser
+import io
+import logging
+import os
+import tokenize
+from dataclasses import dataclass
+
+import astroid
+from astroid import nodes
+from astroid.builder import AstroidBuilder
+
+LOG = logging.getLogger("flake8.fixture_scope")
+
+_INI_FILES = ("pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    size: int
+    mtime_ns: int
+
+
+def file_stamp(path: str) -> Stamp | None:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return Stamp(info.st_size, info.st_mtime_ns)
+
+
+def module_name_for(path: str) -> str:
+    """The dotted name pytest's default import mode gives a file (packages via __init__.py)."""
+    folder, filename = os.path.split(os.path.abspath(path))
+    parts = [os.path.splitext(filename)[0]]
+    if parts[0] == "__init__":
+        parts = []
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        folder, package = os.path.split(folder)
+        parts.insert(0, package)
+        if not package:
+            break
+    return ".".join(p for p in parts if p) or "__init__"
+
+
+def package_base(path: str) -> str:
+    """The folder from which ``module_name_for(path)`` is importable."""
+    folder = os.path.dirname(os.path.abspath(path))
+    while os.path.isfile(os.path.join(folder, "__init__.py")):
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            break
+        folder = parent
+    return folder
+
+
+def is_pytest_config(folder: str) -> bool:
+    if any(os.path.isfile(os.path.join(folder, name)) for name in _INI_FILES):
+        return True
+    pyproject = os.path.join(folder, "pyproject.toml")
+    if os.path.isfile(pyproject) and _file_contains(pyproject, ("[tool.pytest]", "[tool.pytest.")):
+        return True
+    return _ini_has_section(os.path.join(folder, "tox.ini"), "pytest") or _ini_has_section(
+        os.path.join(folder, "setup.cfg"), "tool:pytest"
+    )
+
+
+def _file_contains(path: str, needles: tuple[str, ...]) -> bool:
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read()
+    except OSError:
+        return False
+    return any(needle in text for needle in needles)
+
+
+def _ini_has_section(path: str, section: str) -> bool:
+    if not os.path.isfile(path):
+        return False
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return _file_contains(path, (f"[{section}]",))
+    return parser.has_section(section)
+
+
+def decode_source(data: bytes) -> str | None:
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+        return data.decode(encoding)
+    except (SyntaxError, LookupError, UnicodeDecodeError):
+        return None
+
+
+def build_module(source: str, path: str, modname: str | None = None) -> nodes.Module | None:
+    """Parse ``source`` as the file at ``path``; None (and a log line) when it cannot be."""
+    name = modname or module_name_for(path)
+    manager = astroid.MANAGER
+    try:
+        module = AstroidBuilder(manager).string_build(source, name, os.path.abspath(path))
+    except (astroid.AstroidError, SyntaxError, RecursionError, ValueError, TypeError) as error:
+        LOG.debug("fixture-scope: cannot parse %s: %s", path, error)
+        return None
+    # astroid keeps the first module built under a name forever; keep our own cache instead.
+    if manager.astroid_cache.get(name) is module:
+        del manager.astroid_cache[name]
+    return module
+
+
+class ProjectFiles:
+    """Per-process knowledge of folders and files: rootdirs, conftests, parsed modules."""
+
+    def __init__(self) -> None:
+        self._modules: dict[str, tuple[Stamp, nodes.Module | None]] = {}
+        self._rootdirs: dict[str, str] = {}
+        self.search_roots: list[str] = []
+
+    def parse_file(self, path: str) -> nodes.Module | None:
+        path = os.path.abspath(path)
+        stamp = file_stamp(path)
+        if stamp is None:
+            return None
+        cached = self._modules.get(path)
+        if cached is not None and cached[0] == stamp:
+            return cached[1]
+        module = self._read_and_build(path)
+        self._modules[path] = (stamp, module)
+        return module
+
+    def _read_and_build(self, path: str) -> nodes.Module | None:
+        try:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        except OSError as error:
+            LOG.debug("fixture-scope: cannot read %s: %s", path, error)
+            return None
+        source = decode_source(data)
+        if source is None:
+            LOG.debug("fixture-scope: cannot decode %s", path)
+            return None
+        return build_module(source, path)
+
+    def rootdir(self, folder: str) -> str:
+        """The nearest folder upward holding pytest configuration, else the filesystem root."""
+        folder = os.path.abspath(folder)
+        if folder in self._rootdirs:
+            return self._rootdirs[folder]
+        parent = os.path.dirname(folder)
+        if is_pytest_config(folder) or parent == folder:
+            found = folder
+        else:
+            found = self.rootdir(parent)
+        self._rootdirs[folder] = found
+        return found
+
+    def conftest_paths(self, file_path: str) -> list[str]:
+        """conftest.py files that apply to ``file_path``, nearest first, up to its rootdir."""
+        folder = os.path.dirname(os.path.abspath(file_path))
+        top = self.rootdir(folder)
+        found: list[str] = []
+        while True:
+            candidate = os.path.join(folder, "conftest.py")
+            if os.path.isfile(candidate):
+                found.append(candidate)
+            parent = os.path.dirname(folder)
+            if folder == top or parent == folder:
+                return found
+            folder = parent
+
+    def remember_roots(self, file_path: str) -> None:
+        """Let project modules be found from this file's rootdir and package base."""
+        for root in (self.rootdir(os.path.dirname(os.path.abspath(file_path))), package_base(file_path)):
+            if root not in self.search_roots:
+                self.search_roots.append(root)
+
+    def find_module_file(self, modname: str) -> str | None:
+        """A project module's file, looked up under the remembered roots."""
+        parts = modname.split(".")
+        if not all(parts):
+            return None
+        for root in self.search_roots:
+            base = os.path.join(root, *parts)
+            for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+                if os.path.isfile(candidate):
+                    return candidate
+        return None
+
+    def import_hook(self, modname: str) -> nodes.Module:
+        """astroid's failed-import hook: resolve project modules under the roots."""
+        path = self.find_module_file(modname)
+        module = self.parse_file(path) if path else None
+        if module is None:
+            raise astroid.AstroidBuildingError(f"fixture-scope: no project module {modname}")
+        return module
+
+
+PROJECT = ProjectFiles()
+astroid.MANAGER.register_failed_import_hook(PROJECT.import_hook)

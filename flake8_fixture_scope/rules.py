@@ -1,0 +1,86 @@
+"""The registry of codes: one entry per code, with its message template."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_SHARED_VALUE = (
+    "{action} mutates '{target}', the value of {scope}-scoped fixture '{fixture}' "
+    "({location}); later tests see the change: {remedy}"
+)
+_COPY_OR_NARROW = "copy it in a function-scoped fixture or narrow the scope"
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    symbol: str
+    template: str
+    on_by_default: bool
+
+    def format(self, **fields: Any) -> str:
+        return f"{self.code} {self.template.format(**fields)}"
+
+
+RULES: dict[str, Rule] = {
+    rule.code: rule
+    for rule in (
+        Rule("FXS001", "broad-fixture-item-mutation", _SHARED_VALUE, True),
+        Rule("FXS002", "broad-fixture-method-mutation", _SHARED_VALUE, True),
+        Rule("FXS003", "broad-fixture-attribute-mutation", _SHARED_VALUE, True),
+        Rule(
+            "FXS004",
+            "parametrize-value-mutation",
+            "{action} mutates '{target}', a value of parametrize argument '{argument}' "
+            "(line {line}), built once and shared by every run: copy it in the test",
+            False,
+        ),
+        Rule(
+            "FXS010",
+            "fixture-scope-mismatch",
+            "{consumer_scope}-scoped fixture '{consumer}' requests '{fixture}', a "
+            "{scope}-scoped fixture ({location}); pytest fails with ScopeMismatch: "
+            "narrow '{consumer}' or widen '{fixture}'",
+            True,
+        ),
+        Rule(
+            "FXS011",
+            "broad-fixture-mutable-value",
+            "{scope}-scoped fixture '{fixture}' hands out a mutable {kind}; any test can "
+            "change it for the tests after: hand out a copy or an immutable value",
+            False,
+        ),
+        Rule(
+            "FXS020",
+            "module-state-not-restored",
+            "{action} changes module-level '{target}' and nothing restores it; later tests "
+            "see the change: use monkeypatch, or restore it in a finally block or teardown",
+            True,
+        ),
+        Rule(
+            "FXS021",
+            "patch-never-stopped",
+            "{what} is started and never stopped; the patch leaks into later tests: "
+            "{remedy}",
+            True,
+        ),
+        Rule(
+            "FXS022",
+            "broad-fixture-module-state",
+            "{scope}-scoped fixture '{fixture}' changes module-level '{target}' ({action}); "
+            "until its {scope} ends every later test sees it, requested or not: {remedy}",
+            True,
+        ),
+        Rule(
+            "FXS030",
+            "broad-fixture-unclosed-resource",
+            "{scope}-scoped fixture '{fixture}' returns {what} that needs closing, with no "
+            "teardown: yield it and close it after the yield",
+            False,
+        ),
+    )
+}
+
+OFF_BY_DEFAULT: tuple[str, ...] = tuple(code for code, rule in RULES.items() if not rule.on_by_default)
+COPY_OR_NARROW = _COPY_OR_NARROW

@@ -1,0 +1,189 @@
+"""FXS001-FXS003: a narrower consumer changes the value of a broad fixture."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from astroid import nodes
+
+from .consumers import Consumer
+from .fixtures import Fixture, Scope, parametrized_names
+from .inference import infer_constant, infer_fixture_value, parameters_inferring_to
+from .mutations import Context, Mutation, MutationFinder, Origin
+from .resolver import FixtureResolver
+from .rules import COPY_OR_NARROW, RULES
+from .settings import Settings
+
+_MAX_HANDOUT_DEPTH = 2
+_SELF_STORES = ("self.", "request.instance.")
+
+
+@dataclass(frozen=True)
+class Violation:
+    line: int
+    col: int
+    message: str
+
+    @property
+    def code(self) -> str:
+        return self.message.split(" ", 1)[0]
+
+
+@dataclass(frozen=True)
+class Traced:
+    """A tracked parameter: where its value comes from and what astroid says it is."""
+
+    origin: Origin
+    values: list[Any]
+
+
+def relative(path: str) -> str:
+    if not os.path.isabs(path):
+        return path
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return path
+
+
+def fixture_location(fixture: Fixture) -> str:
+    if fixture.node is None:
+        return fixture.path.strip("<>")
+    return f"{relative(fixture.path)}:{fixture.line}"
+
+
+class SharedValueCheck:
+    """Finds mutations of broad fixture values in the consumers of one file."""
+
+    def __init__(self, resolver: FixtureResolver, settings: Settings, context: Context) -> None:
+        self.resolver = resolver
+        self.settings = settings
+        self.context = context
+
+    def check(self, consumers: list[Consumer]) -> Iterator[Violation]:
+        for consumer in consumers:
+            roots, tips = self.traced_parameters(consumer, 0)
+            roots.update(self._stored_on_self(consumer, consumers))
+            calls = self._fixture_value_calls(consumer)
+            if not roots and not calls:
+                continue
+            for call, traced in calls.items():
+                tips[call] = traced.values
+            context = self._context_for(consumer, calls)
+            with parameters_inferring_to(tips):
+                mutations = MutationFinder(context).find(consumer.func, roots)
+            for mutation in mutations:
+                violation = self._violation(mutation)
+                if violation is not None:
+                    yield violation
+
+    # ------------------------------------------------------------------ what is shared
+    def is_shared(self, fixture: Fixture, consumer: Consumer) -> bool:
+        scope = fixture.scope
+        if scope is None or fixture.name in self.settings.allow_mutation:
+            return False
+        if scope == Scope.CLASS and consumer.cls is None:
+            return False  # pytest re-creates it for every module-level test
+        return scope in self.settings.broad_scopes and scope > consumer.scope
+
+    def traced_parameters(self, consumer: Consumer, depth: int
+                          ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, list[Any]]]:
+        roots: dict[str, Origin] = {}
+        tips: dict[nodes.NodeNG, list[Any]] = {}
+        supplied = parametrized_names(consumer.func)
+        for param in consumer.params:
+            if param.name in supplied:
+                continue
+            fixture = self.resolver.resolve(param.name, consumer.cls, consumer.fixture)
+            traced = self.trace_fixture(fixture, consumer, depth) if fixture else None
+            if traced is not None:
+                roots[param.name] = traced.origin
+                tips[param] = traced.values
+        return roots, tips
+
+    def trace_fixture(self, fixture: Fixture, consumer: Consumer, depth: int) -> Traced | None:
+        """How ``fixture``'s value reaches ``consumer`` if it is (part of) a broad value."""
+        if self.is_shared(fixture, consumer):
+            values = infer_fixture_value(fixture.node) if fixture.node is not None else []
+            return Traced(Origin(fixture.name, fixture), values)
+        if fixture.node is None or fixture.scope is None or depth >= _MAX_HANDOUT_DEPTH:
+            return None
+        provider = Consumer(fixture.node, consumer.cls, fixture.scope, fixture)
+        roots, tips = self.traced_parameters(provider, depth + 1)
+        if not roots:
+            return None
+        finder = MutationFinder(Context())
+        with parameters_inferring_to(tips):
+            finder.find(fixture.node, roots)
+            values = infer_fixture_value(fixture.node)
+        for origin in finder.handouts:
+            source = origin.source
+            if isinstance(source, Fixture) and not origin.fresh and self.is_shared(source, consumer):
+                return Traced(origin, values)
+        return None
+
+    def _stored_on_self(self, consumer: Consumer, consumers: list[Consumer]) -> dict[str, Origin]:
+        """``self.x`` in a test method, when an autouse fixture of its class stored a value there."""
+        if not consumer.is_test or consumer.cls is None:
+            return {}
+        stored: dict[str, Origin] = {}
+        for other in consumers:
+            if other.fixture is None or not other.fixture.autouse or other.cls is not consumer.cls:
+                continue
+            roots, tips = self.traced_parameters(other, 0)
+            if not roots:
+                continue
+            finder = MutationFinder(Context())
+            with parameters_inferring_to(tips):
+                finder.find(other.func, roots)
+            self_name = consumer.func.args.args[0].name if consumer.func.args.args else "self"
+            for key, origin in finder.aliases.items():
+                for prefix in _SELF_STORES:
+                    if key.startswith(prefix) and key.count(".") == prefix.count("."):
+                        stored[f"{self_name}.{key[len(prefix):]}"] = origin
+        return stored
+
+    def _fixture_value_calls(self, consumer: Consumer) -> dict[nodes.Call, Traced]:
+        """``request.getfixturevalue("name")`` calls that fetch a broad value."""
+        found: dict[nodes.Call, Traced] = {}
+        for call in consumer.func.nodes_of_class(nodes.Call):
+            func = call.func
+            if not (isinstance(func, nodes.Attribute) and func.attrname == "getfixturevalue"):
+                continue
+            name = infer_constant(call.args[0]) if call.args else None
+            if not isinstance(name, str):
+                continue
+            fixture = self.resolver.resolve(name, consumer.cls, consumer.fixture)
+            traced = self.trace_fixture(fixture, consumer, 0) if fixture else None
+            if traced is not None:
+                found[call] = traced
+        return found
+
+    def _context_for(self, consumer: Consumer, calls: dict[nodes.Call, Traced]) -> Context:
+        def extra_origin(call: nodes.Call) -> Origin | None:
+            traced = calls.get(call)
+            return traced.origin if traced else None
+
+        return Context(
+            mutating_methods=self.context.mutating_methods,
+            extra_origin=extra_origin,
+            is_project_file=self.context.is_project_file,
+        )
+
+    # ------------------------------------------------------------------ messages
+    def _violation(self, mutation: Mutation) -> Violation | None:
+        fixture = mutation.origin.source
+        if not isinstance(fixture, Fixture) or fixture.scope is None:
+            return None
+        message = RULES[mutation.code].format(
+            action=mutation.action,
+            target=mutation.origin.path,
+            scope=fixture.scope.label,
+            fixture=fixture.name,
+            location=fixture_location(fixture),
+            remedy=COPY_OR_NARROW,
+        )
+        return Violation(mutation.node.lineno or 1, mutation.node.col_offset or 0, message)
