@@ -1,0 +1,61 @@
+"""Scenario folders under tests/cases, each a small project annotated with ``# error: FXS...``.
+
+Each is copied to a temporary folder and linted by real flake8: serially, with two jobs,
+and file by file through standard input as editors do. The findings must equal the
+annotations exactly. A scenario may hold ``flake8-args.txt`` (one argument a line) to
+replace the default ``--select FXS``.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from flake8_runner import expected_findings, findings, run_flake8
+
+CASES = Path(__file__).parent / "cases"
+SCENARIOS = sorted(p.name for p in CASES.iterdir() if p.is_dir())
+
+
+def copy_scenario(name: str, tmp_path: Path) -> Path:
+    project = tmp_path / name
+    shutil.copytree(CASES / name, project)
+    has_config = any((project / f).exists() for f in ("pytest.ini", "pyproject.toml", "tox.ini",
+                                                       "setup.cfg", "pytest.toml"))
+    if not has_config:
+        (project / "pytest.ini").write_text("[pytest]\n")
+    return project
+
+
+def scenario_args(project: Path) -> list[str]:
+    args_file = project / "flake8-args.txt"
+    if args_file.exists():
+        return [a for a in args_file.read_text().splitlines() if a.strip()]
+    return ["--select", "FXS"]
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_scenario(scenario: str, jobs: str, tmp_path: Path) -> None:
+    project = copy_scenario(scenario, tmp_path)
+    result = run_flake8(project, [*scenario_args(project), f"--jobs={jobs}", "."])
+    assert "Traceback" not in result.stderr, result.stderr
+    assert result.returncode in (0, 1), result.stderr
+    assert findings(result.stdout) == expected_findings(project), result.stdout
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_scenario_through_stdin(scenario: str, tmp_path: Path) -> None:
+    project = copy_scenario(scenario, tmp_path)
+    expected = expected_findings(project)
+    for path in sorted(project.rglob("*.py")):
+        relative = path.relative_to(project).as_posix()
+        result = run_flake8(
+            project,
+            [*scenario_args(project), "--stdin-display-name", relative, "-"],
+            stdin=path.read_text(encoding="utf-8", errors="replace"),
+        )
+        assert "Traceback" not in result.stderr, result.stderr
+        assert findings(result.stdout) == {f for f in expected if f[0] == relative}, relative
