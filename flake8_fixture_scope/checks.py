@@ -9,9 +9,12 @@ from collections.abc import Iterator
 from astroid import nodes
 
 from .consumers import find_consumers
+from .fixture_values import check_mutable_handouts, check_unclosed_resources
 from .mutations import Context
+from .parametrize_values import check_parametrize_values
 from .project import PROJECT
 from .resolver import FixtureResolver
+from .scope_mismatch import check_scope_mismatches
 from .settings import Settings
 from .shared_values import SharedValueCheck, Violation
 
@@ -36,3 +39,7 @@ def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterato
     context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file)
     consumers = list(find_consumers(module, os.path.abspath(path)))
     yield from SharedValueCheck(resolver, settings, context).check(consumers)
+    yield from check_parametrize_values(consumers, context)
+    yield from check_scope_mismatches(consumers, resolver)
+    yield from check_mutable_handouts(consumers, settings)
+    yield from check_unclosed_resources(consumers, settings)

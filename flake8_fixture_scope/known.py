@@ -55,3 +55,13 @@ MUTATION_ALLOWED: frozenset[str] = frozenset(
 
 # The fixture that fits every scope.
 SCOPELESS: frozenset[str] = frozenset({"request"})
+
+# What to use instead of a function-scoped built-in inside a broader fixture (FXS010).
+BROAD_ALTERNATIVES: dict[str, str] = {
+    "monkeypatch": "use 'with pytest.MonkeyPatch.context() as mp:' inside it",
+    "tmp_path": "use tmp_path_factory.mktemp()",
+    "tmpdir": "use tmpdir_factory.mktemp()",
+    "mocker": "use session_mocker, package_mocker, module_mocker or class_mocker to match",
+    "unused_tcp_port": "use unused_tcp_port_factory",
+    "unused_udp_port": "use unused_udp_port_factory",
+}

@@ -40,8 +40,7 @@ RULES: dict[str, Rule] = {
             "FXS010",
             "fixture-scope-mismatch",
             "{consumer_scope}-scoped fixture '{consumer}' requests '{fixture}', a "
-            "{scope}-scoped fixture ({location}); pytest fails with ScopeMismatch: "
-            "narrow '{consumer}' or widen '{fixture}'",
+            "{scope}-scoped fixture ({location}); pytest fails with ScopeMismatch: {remedy}",
             True,
         ),
         Rule(
