@@ -30,6 +30,11 @@ MUTABLE_BUILTINS = frozenset(
         "array.array",
     }
 )
+MUTABLE_ABCS = frozenset(
+    f"{module}.{name}"
+    for module in ("_collections_abc", "collections.abc", "typing")
+    for name in ("MutableMapping", "MutableSequence", "MutableSet")
+)
 IMMUTABLE_BUILTINS = frozenset(
     {"builtins.tuple", "builtins.str", "builtins.bytes", "builtins.int", "builtins.float",
      "builtins.frozenset", "builtins.bool", "builtins.NoneType", "builtins.complex"}
@@ -112,6 +117,26 @@ def instance_class(value: Any) -> nodes.ClassDef | None:
 
 def all_values_are(values: Sequence[Any], names: frozenset[str]) -> bool:
     return bool(values) and all(type_name(v) in names for v in values)
+
+
+def all_mutable_collections(values: Sequence[Any]) -> bool:
+    """Every value is a built-in mutable container or derives from a collections.abc mutable ABC.
+
+    ``os.environ`` infers to an ``os._Environ`` instance (a ``MutableMapping``) besides a dict.
+    """
+    return bool(values) and all(
+        type_name(v) in MUTABLE_BUILTINS or _derives_from(v, MUTABLE_ABCS) for v in values
+    )
+
+
+def _derives_from(value: Any, names: frozenset[str]) -> bool:
+    cls = instance_class(value)
+    if cls is None:
+        return False
+    try:
+        return any(ancestor.qname() in names for ancestor in cls.ancestors())
+    except Exception:
+        return False
 
 
 def any_value_is(values: Sequence[Any], names: frozenset[str]) -> bool:

@@ -400,7 +400,7 @@ class MutationFinder:
         values = inference.infer_values(func.expr)
         if not values:
             return f".{method}()" if method in self.context.mutating_methods else None
-        if inference.all_values_are(values, inference.MUTABLE_BUILTINS):
+        if inference.all_mutable_collections(values):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
         for value in values:
             cls = inference.instance_class(value)
