@@ -12,7 +12,7 @@ import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
-from astroid import nodes
+from astroid import bases, nodes
 
 from . import inference
 from .names import dotted, qualified_name
@@ -41,6 +41,11 @@ _IN_PLACE_DUNDERS = {
     "^": "__ixor__", "@": "__imatmul__", "<<": "__ilshift__", ">>": "__irshift__",
     "/": "__itruediv__", "//": "__ifloordiv__", "%": "__imod__", "**": "__ipow__",
 }
+# Built-in containers whose instances have no __dict__: attribute assignment raises.
+_NO_INSTANCE_DICT = frozenset(
+    {"builtins.list", "builtins.dict", "builtins.set", "builtins.bytearray", "collections.deque",
+     "collections.defaultdict", "array.array"}
+)
 _FROZEN_DECORATORS = ("attr.frozen", "attrs.frozen", "attr.s", "attrs.define", "attr.define",
                       "attrs.mutable", "dataclasses.dataclass", "pydantic.dataclasses.dataclass")
 
@@ -68,6 +73,10 @@ class Mutation:
     origin: Origin
     key: str
     restoring: bool = False
+    # For a call into a helper: the innermost mutation, its function and its place.
+    site_action: str = ""
+    site_function: str = ""
+    site_where: str = ""
 
 
 @dataclass
@@ -246,7 +255,9 @@ class MutationFinder:
             if key is not None and key in self.aliases:
                 return self.aliases[key]
             base = self.origin_of(node.expr)
-            return base.part(f".{node.attrname}") if base else None
+            if base is None or (node.attrname == "__dict__" and refuses_assignment(node.expr)):
+                return None
+            return base.part(f".{node.attrname}")
         if isinstance(node, nodes.Subscript):
             base = self.origin_of(node.value)
             if base is None:
@@ -288,7 +299,7 @@ class MutationFinder:
         if name in _SHALLOW_COPIES:
             return first.copied()
         if name == "builtins.vars":
-            return first.part(".__dict__")
+            return None if refuses_assignment(call.args[0]) else first.part(".__dict__")
         if name == "builtins.getattr" and len(call.args) >= 2:
             attr = inference.infer_constant(call.args[1])
             return first.part(f".{attr}") if isinstance(attr, str) else None
@@ -303,7 +314,9 @@ class MutationFinder:
         if method in _CONTAINER_PART_ACCESSORS and inference.all_values_are(
             inference.infer_values(func.expr), inference.MUTABLE_BUILTINS
         ):
-            return receiver.part(f".{method}()")
+            call = func.parent
+            arguments = call.args[:1] if isinstance(call, nodes.Call) else []
+            return receiver.part(f".{method}({', '.join(subscript_text(a) for a in arguments)})")
         return None
 
     def _element_of(self, iterable: nodes.NodeNG) -> Origin | None:
@@ -454,18 +467,46 @@ class MutationFinder:
             with inference.parameters_inferring_to({param: values}):
                 inner = self._sub_walk(callee, {param.name: Origin(param.name, None)})
             if inner is not None:
-                where_text = f"{_relative(callee.root().file or '')}:{inner.node.lineno}"
-                action = f"calling '{callee.name}()' ({where_text} {inner.action})"
-                self._record(inner.code, call, action, origin, origin.path)
+                inside = inner.origin.path[len(param.name):]
+                self._record_helper_call(call, callee, inner, origin.part(inside) if inside else origin)
                 return
+
+    def _record_helper_call(self, call: nodes.Call, callee: nodes.FunctionDef, inner: Mutation,
+                            origin: Origin) -> None:
+        label = function_label(callee)
+        if inner.site_where:
+            site_action, site_function, site_where = inner.site_action, inner.site_function, inner.site_where
+        else:
+            site_action, site_function = inner.action, label
+            site_where = f"{_relative(callee.root().file or '')}:{inner.node.lineno}"
+        place = f"at {site_where}" if site_function == label else f"in '{site_function}()' at {site_where}"
+        action = f"calling '{label}()' ({site_action} {place})"
+        restoring = bool(self.restoring) or self._after_yield
+        self.mutations.append(Mutation(inner.code, call, action, origin, origin.path, restoring,
+                                       site_action, site_function, site_where))
 
     def _callee(self, call: nodes.Call) -> tuple[nodes.FunctionDef | None, int]:
         for value in inference.infer_values(call.func):
-            func = getattr(value, "_proxied", value)
+            func = _unwrap_function(value)
             if isinstance(func, nodes.FunctionDef) and self.context.is_project_file(func.root().file or ""):
-                bound = func.type == "method" and value is not func or func.type == "classmethod"
+                bound = isinstance(value, bases.BoundMethod) or func.type == "classmethod"
                 return func, 1 if bound else 0
         return None, 0
+
+
+def function_label(func: nodes.FunctionDef) -> str:
+    """``helper`` for a function, ``Class.method`` for a method."""
+    owner = func.parent
+    return f"{owner.name}.{func.name}" if isinstance(owner, nodes.ClassDef) else str(func.name)
+
+
+def _unwrap_function(value: object) -> object:
+    """The FunctionDef behind a bound or unbound method proxy."""
+    for _ in range(3):
+        if isinstance(value, nodes.FunctionDef):
+            return value
+        value = getattr(value, "_proxied", value)
+    return value
 
 
 def _parameter(func: nodes.FunctionDef, where: int | str | None, offset: int) -> nodes.AssignName | None:
@@ -539,7 +580,7 @@ def refuses_assignment(owner: nodes.NodeNG) -> bool:
 
 
 def _is_frozen(value: object) -> bool:
-    if inference.type_name(value) in inference.IMMUTABLE_BUILTINS:
+    if inference.type_name(value) in inference.IMMUTABLE_BUILTINS | _NO_INSTANCE_DICT:
         return True
     cls = inference.instance_class(value)
     if cls is None:

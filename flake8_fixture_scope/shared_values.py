@@ -121,7 +121,7 @@ class SharedValueCheck:
             values = infer_fixture_value(fixture.node)
         for origin in finder.handouts:
             source = origin.source
-            if isinstance(source, Fixture) and not origin.fresh and self.is_shared(source, consumer):
+            if isinstance(source, Fixture) and self.is_shared(source, consumer):
                 return Traced(origin, values)
         return None
 
