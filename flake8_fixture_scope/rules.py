@@ -67,8 +67,9 @@ RULES: dict[str, Rule] = {
         Rule(
             "FXS022",
             "broad-fixture-module-state",
-            "{scope}-scoped fixture '{fixture}' changes module-level '{target}' ({action}); "
-            "until its {scope} ends every later test sees it, requested or not: {remedy}",
+            "{scope}-scoped fixture '{fixture}' ({location}) changes module-level '{target}' "
+            "({action}); even if its teardown restores it, every test that runs after its first "
+            "use sees the change until the {scope} ends, requested or not: {remedy}",
             True,
         ),
         Rule(
