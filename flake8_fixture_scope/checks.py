@@ -10,6 +10,7 @@ from astroid import nodes
 
 from .consumers import find_consumers
 from .fixture_values import check_mutable_handouts, check_unclosed_resources
+from .module_state import ModuleStateCheck
 from .mutations import Context
 from .parametrize_values import check_parametrize_values
 from .project import PROJECT
@@ -43,3 +44,4 @@ def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterato
     yield from check_scope_mismatches(consumers, resolver)
     yield from check_mutable_handouts(consumers, settings)
     yield from check_unclosed_resources(consumers, settings)
+    yield from ModuleStateCheck(settings, context).check(module, consumers)
