@@ -13,6 +13,7 @@ from .fixture_values import check_mutable_handouts, check_unclosed_resources
 from .module_state import ModuleStateCheck
 from .mutations import Context
 from .parametrize_values import check_parametrize_values
+from .patches import PatchCheck
 from .project import PROJECT
 from .resolver import FixtureResolver
 from .scope_mismatch import check_scope_mismatches
@@ -45,3 +46,4 @@ def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterato
     yield from check_mutable_handouts(consumers, settings)
     yield from check_unclosed_resources(consumers, settings)
     yield from ModuleStateCheck(settings, context).check(module, consumers)
+    yield from PatchCheck(module, path, resolver, settings).check(consumers)

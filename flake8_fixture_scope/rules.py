@@ -60,8 +60,7 @@ RULES: dict[str, Rule] = {
         Rule(
             "FXS021",
             "patch-never-stopped",
-            "{what} is started and never stopped; the patch leaks into later tests: "
-            "{remedy}",
+            "{what}; the patch leaks into later tests: {remedy}",
             True,
         ),
         Rule(
