@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 import sysconfig
-from collections.abc import Iterator
+import logging
+from collections.abc import Callable, Iterable, Iterator
 
 from astroid import nodes
 
@@ -20,6 +21,7 @@ from .scope_mismatch import check_scope_mismatches
 from .settings import Settings
 from .shared_values import SharedValueCheck, Violation
 
+LOG = logging.getLogger("flake8.fixture_scope")
 _LIBRARY_FOLDERS = tuple(
     os.path.abspath(p) + os.sep
     for p in {sysconfig.get_paths()["stdlib"], sysconfig.get_paths()["purelib"],
@@ -40,10 +42,18 @@ def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterato
     resolver = FixtureResolver(module, path, settings.fixture_scopes)
     context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file)
     consumers = list(find_consumers(module, os.path.abspath(path)))
-    yield from SharedValueCheck(resolver, settings, context).check(consumers)
-    yield from check_parametrize_values(consumers, context)
-    yield from check_scope_mismatches(consumers, resolver)
-    yield from check_mutable_handouts(consumers, settings)
-    yield from check_unclosed_resources(consumers, settings)
-    yield from ModuleStateCheck(settings, context).check(module, consumers)
-    yield from PatchCheck(module, path, resolver, settings).check(consumers)
+    families: list[tuple[str, Callable[[], Iterable[Violation]]]] = [
+        ("shared values", lambda: SharedValueCheck(resolver, settings, context).check(consumers)),
+        ("parametrize values", lambda: check_parametrize_values(consumers, context)),
+        ("scope mismatches", lambda: check_scope_mismatches(consumers, resolver)),
+        ("mutable handouts", lambda: check_mutable_handouts(consumers, settings)),
+        ("unclosed resources", lambda: check_unclosed_resources(consumers, settings)),
+        ("module state", lambda: ModuleStateCheck(settings, context).check(module, consumers)),
+        ("patches", lambda: PatchCheck(module, path, resolver, settings).check(consumers)),
+    ]
+    for family, run in families:
+        try:
+            yield from run()
+        except Exception as error:  # one family failing must not silence the others
+            LOG.info("fixture-scope: %s: %s check skipped: %s: %s", path, family,
+                     type(error).__name__, error)

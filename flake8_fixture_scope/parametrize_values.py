@@ -9,7 +9,7 @@ from typing import Any
 from astroid import nodes
 
 from .consumers import Consumer
-from .fixtures import parametrize_argnames, parametrize_call
+from .fixtures import parametrize_argnames, parametrize_call, parametrized_names
 from .inference import MUTABLE_BUILTINS, infer_values, parameters_inferring_to, type_name
 from .mutations import Context, MutationFinder, Origin
 from .rules import RULES
@@ -48,10 +48,11 @@ def _mutable_arguments(consumer: Consumer) -> tuple[dict[str, Origin], dict[node
     roots: dict[str, Origin] = {}
     tips: dict[nodes.NodeNG, list[Any]] = {}
     params = {param.name: param for param in _all_params(consumer.func)}
+    direct = parametrized_names(consumer.func)
     for call in _parametrize_marks(consumer.func):
         for name, values in _values_by_argument(call).items():
-            mutable = [value for value in values if _is_mutable(value)]
-            if name in params and mutable:
+            mutable = [v for value in values for v in _mutable_values(value)]
+            if name in params and name in direct and mutable:
                 roots[name] = Origin(name, ParametrizeArgument(name, call.lineno or 0))
                 tips[params[name]] = mutable
     return roots, tips
@@ -103,8 +104,9 @@ def _unwrap_param(row: nodes.NodeNG) -> list[nodes.NodeNG]:
     return [row]
 
 
-def _is_mutable(value: nodes.NodeNG) -> bool:
+def _mutable_values(value: nodes.NodeNG) -> list[Any]:
+    """What ``value`` evaluates to, when that is a mutable container; else []."""
     if isinstance(value, _MUTABLE_LITERALS):
-        return True
+        return [value]
     inferred = infer_values(value)
-    return bool(inferred) and all(type_name(v) in MUTABLE_BUILTINS for v in inferred)
+    return inferred if inferred and all(type_name(v) in MUTABLE_BUILTINS for v in inferred) else []
