@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import os
 import sysconfig
-import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from astroid import nodes
