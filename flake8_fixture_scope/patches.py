@@ -98,7 +98,11 @@ def is_stopall(func: nodes.NodeNG) -> bool:
 
 def receiver_key(expr: nodes.NodeNG) -> str | None:
     """``p``, or ``<self>.patcher`` for ``self.patcher`` / ``cls.patcher``."""
-    text = dotted(expr)
+    if isinstance(expr, nodes.AssignAttr):
+        base = dotted(expr.expr)
+        text = f"{base}.{expr.attrname}" if base else None
+    else:
+        text = dotted(expr)
     if text is None:
         return None
     head, dot, rest = text.partition(".")
