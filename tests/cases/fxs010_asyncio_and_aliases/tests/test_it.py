@@ -1,0 +1,2 @@
+def test_it(async_client, aliased, imported_name, plain):
+    assert plain

@@ -1,0 +1,2 @@
+def test_app(app, cache_user):
+    assert app

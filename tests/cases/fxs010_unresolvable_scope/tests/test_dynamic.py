@@ -1,0 +1,2 @@
+def test_dynamic(wide):
+    assert wide
