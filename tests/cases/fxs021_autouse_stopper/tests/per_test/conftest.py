@@ -1,0 +1,9 @@
+from unittest import mock
+
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def stop_every_patch():
+    yield
+    mock.patch.stopall()
