@@ -98,3 +98,28 @@ class TestMethods:
 
 def helper_not_a_test():
     patch("app.clock.now").start()
+
+
+def test_patchers_from_a_comprehension_stopped_in_a_loop():
+    patchers = [patch(target) for target in ("app.a", "app.b")]
+    for patcher in patchers:
+        patcher.start()
+    assert True
+    for undo in patchers:
+        undo.stop()
+
+
+def test_stopping_other_things_in_a_loop_stops_no_patch():
+    servers = [object()]
+    patch("app.clock.now").start()  # error: FXS021
+    for server in servers:
+        server.stop()
+
+
+@pytest.fixture
+def finalizer_registers_itself(request):
+    def again():
+        request.addfinalizer(again)
+
+    request.addfinalizer(again)
+    return patch("app.clock.now").start()  # error: FXS021
