@@ -30,11 +30,16 @@ _MOCKER_PATCHES = frozenset({"patch", "patch.object", "patch.dict", "patch.multi
 _MOCKER_OF_SCOPE = {Scope.FUNCTION: "mocker", Scope.CLASS: "class_mocker",
                     Scope.MODULE: "module_mocker", Scope.PACKAGE: "package_mocker"}
 
-# The xunit teardowns that end the life of a function of a given scope, in a class / a module.
-_TEARDOWNS_IN_CLASS = {Scope.FUNCTION: ("teardown_method", "tearDown", "teardown"),
-                       Scope.CLASS: ("teardown_class", "tearDownClass")}
-_TEARDOWNS_IN_MODULE = {Scope.FUNCTION: ("teardown_function", "teardown"),
-                        Scope.MODULE: ("teardown_module", "tearDownModule")}
+# For a function of a given scope: the xunit set-ups whose registered cleanups run after it, and
+# the teardowns that end its life; in a class, and at module level.
+_XUNIT_IN_CLASS = {
+    Scope.FUNCTION: (("setup_method", "setUp"), ("teardown_method", "tearDown", "teardown")),
+    Scope.CLASS: (("setup_class", "setUpClass"), ("teardown_class", "tearDownClass")),
+}
+_XUNIT_IN_MODULE = {
+    Scope.FUNCTION: (("setup_function",), ("teardown_function", "teardown")),
+    Scope.MODULE: (("setup_module", "setUpModule"), ("teardown_module", "tearDownModule")),
+}
 _SETUP_SCOPES = {"setup_class": Scope.CLASS, "setUpClass": Scope.CLASS, "setup_module": Scope.MODULE,
                  "setUpModule": Scope.MODULE}
 
@@ -50,21 +55,27 @@ class Owner:
 
 
 def teardown_stops(owner: Owner, module: nodes.Module) -> list[Stop]:
+    """Stops in the xunit teardown that ends the owner's life, and cleanups its set-up registers."""
     if owner.kind == "setup":
-        names: tuple[str, ...] = (XUNIT_TEARDOWNS[owner.func.name],)
-    elif owner.cls is not None:
-        names = _TEARDOWNS_IN_CLASS.get(owner.scope, ())
+        teardowns: tuple[str, ...] = (XUNIT_TEARDOWNS[owner.func.name],)
+        setups: tuple[str, ...] = ()
     else:
-        names = _TEARDOWNS_IN_MODULE.get(owner.scope, ())
+        table = _XUNIT_IN_CLASS if owner.cls is not None else _XUNIT_IN_MODULE
+        setups, teardowns = table.get(owner.scope, ((), ()))
     found: list[Stop] = []
-    for name in names:
-        if owner.cls is not None:
-            functions = class_methods(owner.cls, name)
-        else:
-            functions = [f for f in module.locals.get(name, []) if isinstance(f, nodes.FunctionDef)]
-        for teardown in functions:
+    for name in teardowns:
+        for teardown in _xunit_functions(owner, module, name):
             found.extend(Stop(stop.key, None) for stop in stops_in(teardown, owner.cls))
+    for name in setups:
+        for setup in _xunit_functions(owner, module, name):
+            found.extend(stop for stop in stops_in(setup, owner.cls) if stop.position is None)
     return found
+
+
+def _xunit_functions(owner: Owner, module: nodes.Module, name: str) -> list[nodes.FunctionDef]:
+    if owner.cls is not None:
+        return class_methods(owner.cls, name)
+    return [f for f in module.locals.get(name, []) if isinstance(f, nodes.FunctionDef)]
 
 
 # ---------------------------------------------------------------------- who starts patches

@@ -69,3 +69,19 @@ class InheritedTearDownTests(BaseWithStopall):
 
     def test_now(self):
         self.assertTrue(True)
+
+
+class CleanupRegisteredInSetUpTests(unittest.TestCase):
+    def setUp(self):
+        self.addCleanup(mock.patch.stopall)
+
+    def test_now(self):
+        mock.patch("app.clock.now").start()
+
+
+class StopInSetUpDoesNotCountTests(unittest.TestCase):
+    def setUp(self):
+        mock.patch.stopall()
+
+    def test_now(self):
+        mock.patch("app.clock.now").start()  # error: FXS021
