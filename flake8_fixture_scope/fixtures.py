@@ -150,9 +150,8 @@ def requested_params(func: nodes.FunctionDef, is_method: bool) -> list[nodes.Ass
 
 
 def _is_staticmethod(func: nodes.FunctionDef) -> bool:
-    return any(
-        qualified_name(d) == "builtins.staticmethod" for d in (func.decorators.nodes if func.decorators else [])
-    )
+    decorators = func.decorators.nodes if func.decorators else []
+    return any(qualified_name(d) == "builtins.staticmethod" for d in decorators)
 
 
 def _patch_decorator_count(func: nodes.FunctionDef) -> int:

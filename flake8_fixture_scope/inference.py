@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import astroid
@@ -144,13 +144,19 @@ def any_value_is(values: Sequence[Any], names: frozenset[str]) -> bool:
 
 
 @contextlib.contextmanager
-def parameters_inferring_to(bindings: dict[nodes.AssignName, list[Any]]) -> Iterator[None]:
-    """Make each parameter (and so its uses and aliases) infer to the given values."""
+def parameters_inferring_to(bindings: Mapping[nodes.NodeNG, list[Any]]) -> Iterator[None]:
+    """Make each parameter (and so its uses and aliases) infer to the given values.
+
+    Any node can be given: a call such as ``copy.copy(x)`` is made to infer to ``x``'s values.
+    """
     saved = {param: param.__dict__.get("_explicit_inference", _UNSET) for param in bindings}
     try:
         for param, values in bindings.items():
             if values:
                 param._explicit_inference = _constant_tip(values)
+        # Building a module already inferred the owners of attribute assignments
+        # (``value.attr = x``) and cached "Uninferable" for parameters: start afresh.
+        forget_inferences()
         yield
     finally:
         for param, old in saved.items():

@@ -11,6 +11,7 @@ import os
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from astroid import bases, nodes
 
@@ -115,7 +116,12 @@ class MutationFinder:
         self._top = func
         self.aliases = dict(roots)
         self._collect_finalizers(func)
-        self._visit_body(func.body)
+        copies = _shallow_copy_calls(func)
+        if copies:
+            with inference.parameters_inferring_to(copies):
+                self._visit_body(func.body)
+        else:
+            self._visit_body(func.body)
         return unrestored(self.mutations)
 
     # ------------------------------------------------------------------ walking
@@ -220,15 +226,23 @@ class MutationFinder:
 
     # ------------------------------------------------------------------ aliases
     def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
+        # Every right-hand side is read before any name is bound: ``a, b = b, a`` swaps.
+        for sub_target, origin in self._pairs(target, value):
+            self._bind_origin(sub_target, origin)
+
+    def _pairs(self, target: nodes.NodeNG, value: nodes.NodeNG) -> list[tuple[nodes.NodeNG, Origin | None]]:
         if isinstance(target, (nodes.Tuple, nodes.List)) and isinstance(value, (nodes.Tuple, nodes.List)):
-            if len(target.elts) == len(value.elts):
+            if len(target.elts) == len(value.elts) and not any(
+                isinstance(e, nodes.Starred) for e in [*target.elts, *value.elts]
+            ):
+                pairs: list[tuple[nodes.NodeNG, Origin | None]] = []
                 for sub_target, sub_value in zip(target.elts, value.elts):
-                    self._bind(sub_target, sub_value)
-                return
+                    pairs.extend(self._pairs(sub_target, sub_value))
+                return pairs
         origin = self.origin_of(value)
         if isinstance(target, (nodes.Tuple, nodes.List)):
             origin = origin.part("[...]") if origin is not None else None
-        self._bind_origin(target, origin)
+        return [(target, origin)]
 
     def _bind_origin(self, target: nodes.NodeNG, origin: Origin | None) -> None:
         if isinstance(target, (nodes.Tuple, nodes.List)):
@@ -410,6 +424,8 @@ class MutationFinder:
     def _mutating_method(self, func: nodes.Attribute) -> str | None:
         """``.append()`` when calling ``func`` changes its receiver, else None."""
         method = func.attrname
+        if _is_instance_dict(func.expr):
+            return f".{method}()" if method in CONTAINER_MUTATORS else None
         values = inference.infer_values(func.expr)
         if not values:
             return f".{method}()" if method in self.context.mutating_methods else None
@@ -451,9 +467,13 @@ class MutationFinder:
     def _helper_call(self, call: nodes.Call) -> None:
         if self.depth >= MAX_CALL_DEPTH:
             return
-        tracked = [(i, arg, self.origin_of(arg)) for i, arg in enumerate(call.args)]
-        tracked += [(kw.arg, kw.value, self.origin_of(kw.value)) for kw in call.keywords or () if kw.arg]
-        tracked = [(where, arg, origin) for where, arg, origin in tracked if origin and not origin.fresh]
+        passed: list[tuple[int | str, nodes.NodeNG]] = list(enumerate(call.args))
+        passed += [(kw.arg, kw.value) for kw in call.keywords or () if kw.arg]
+        tracked: list[tuple[int | str, nodes.NodeNG, Origin]] = []
+        for where, arg in passed:
+            origin = self.origin_of(arg)
+            if origin is not None and not origin.fresh:
+                tracked.append((where, arg, origin))
         if not tracked:
             return
         callee, offset = self._callee(call)
@@ -492,6 +512,26 @@ class MutationFinder:
                 bound = isinstance(value, bases.BoundMethod) or func.type == "classmethod"
                 return func, 1 if bound else 0
         return None, 0
+
+
+def _shallow_copy_calls(func: nodes.FunctionDef) -> dict[nodes.NodeNG, list[Any]]:
+    """``copy.copy(x)`` calls, which astroid cannot infer, mapped to what ``x`` infers to."""
+    found: dict[nodes.NodeNG, list[Any]] = {}
+    for call in func.nodes_of_class(nodes.Call):
+        callee = call.func
+        named = callee.attrname if isinstance(callee, nodes.Attribute) else getattr(callee, "name", "")
+        if named == "copy" and call.args and qualified_name(callee) == "copy.copy":
+            values = inference.infer_values(call.args[0])
+            if values:
+                found[call] = values
+    return found
+
+
+def _is_instance_dict(expr: nodes.NodeNG) -> bool:
+    """``vars(x)`` or ``x.__dict__``: the instance's attribute dict."""
+    if isinstance(expr, nodes.Attribute):
+        return bool(expr.attrname == "__dict__")
+    return isinstance(expr, nodes.Call) and qualified_name(expr.func) == "builtins.vars"
 
 
 def function_label(func: nodes.FunctionDef) -> str:
@@ -556,7 +596,7 @@ def _covers(restored: str, key: str) -> bool:
 
 def changes_in_place(node: nodes.AugAssign) -> bool:
     """``x += y`` changes the object itself when ``x`` is mutable."""
-    values = inference.infer_values(node.target)
+    values = _values_before(node)
     if not values:
         return False
     if inference.all_values_are(values, inference.MUTABLE_BUILTINS):
@@ -571,6 +611,26 @@ def changes_in_place(node: nodes.AugAssign) -> bool:
         except Exception:
             return False
     return True
+
+
+def _values_before(node: nodes.AugAssign) -> list[Any]:
+    """What the target holds before ``x op= y``; astroid infers the target as the result."""
+    target = node.target
+    if not isinstance(target, nodes.AssignName):
+        return inference.infer_values(target)
+    try:
+        _scope, bindings = target.lookup(target.name)
+    except Exception:
+        return []
+    values: list[Any] = []
+    for binding in bindings:
+        if binding is target:
+            continue
+        found = inference.infer_values(binding)
+        if not found:
+            return []
+        values.extend(found)
+    return values
 
 
 def refuses_assignment(owner: nodes.NodeNG) -> bool:

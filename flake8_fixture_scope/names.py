@@ -25,7 +25,7 @@ def qualified_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
     if isinstance(binding, nodes.Import):
         for name, alias in binding.names:
             if (alias or name.split(".")[0]) == expr.name:
-                return name if alias else name.split(".")[0]
+                return str(name) if alias else str(name).split(".")[0]
         return None
     if isinstance(binding, nodes.ImportFrom):
         for name, alias in binding.names:
@@ -72,7 +72,7 @@ def _is_unbound(expr: nodes.Name) -> bool:
 def dotted(expr: nodes.NodeNG) -> str | None:
     """``a.b.c`` for a chain of names and attributes, else None."""
     if isinstance(expr, nodes.Name):
-        return expr.name
+        return str(expr.name)
     if isinstance(expr, nodes.Attribute):
         base = dotted(expr.expr)
         return f"{base}.{expr.attrname}" if base else None

@@ -66,7 +66,9 @@ class SharedValueCheck:
     def check(self, consumers: list[Consumer]) -> Iterator[Violation]:
         for consumer in consumers:
             roots, tips = self.traced_parameters(consumer, 0)
-            roots.update(self._stored_on_self(consumer, consumers))
+            stored, stored_tips = self._stored_on_self(consumer, consumers)
+            roots.update(stored)
+            tips.update(stored_tips)
             calls = self._fixture_value_calls(consumer)
             if not roots and not calls:
                 continue
@@ -125,17 +127,23 @@ class SharedValueCheck:
                 return Traced(origin, values)
         return None
 
-    def _stored_on_self(self, consumer: Consumer, consumers: list[Consumer]) -> dict[str, Origin]:
-        """``self.x`` in a test method, when an autouse fixture of its class stored a value there."""
-        if not consumer.is_test or consumer.cls is None:
-            return {}
+    def _stored_on_self(self, consumer: Consumer, consumers: list[Consumer]
+                        ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, list[Any]]]:
+        """``self.x`` in a test method, when an autouse fixture of its class stored a value there.
+
+        Also the inference tips of that fixture's parameters, so that ``self.x`` infers.
+        """
         stored: dict[str, Origin] = {}
+        all_tips: dict[nodes.NodeNG, list[Any]] = {}
+        if not consumer.is_test or consumer.cls is None:
+            return stored, all_tips
         for other in consumers:
             if other.fixture is None or not other.fixture.autouse or other.cls is not consumer.cls:
                 continue
             roots, tips = self.traced_parameters(other, 0)
             if not roots:
                 continue
+            all_tips.update(tips)
             finder = MutationFinder(Context())
             with parameters_inferring_to(tips):
                 finder.find(other.func, roots)
@@ -144,7 +152,7 @@ class SharedValueCheck:
                 for prefix in _SELF_STORES:
                     if key.startswith(prefix) and key.count(".") == prefix.count("."):
                         stored[f"{self_name}.{key[len(prefix):]}"] = origin
-        return stored
+        return stored, all_tips
 
     def _fixture_value_calls(self, consumer: Consumer) -> dict[nodes.Call, Traced]:
         """``request.getfixturevalue("name")`` calls that fetch a broad value."""
