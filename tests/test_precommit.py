@@ -103,9 +103,10 @@ def run_pre_commit(repo: Path, home: Path) -> subprocess.CompletedProcess[str]:
     log = home / "pre-commit.log"
     if result.returncode == 3 and log.exists():
         details = log.read_text(errors="replace")
-        if any(marker in details for marker in _NO_INDEX):
+        unreachable = [marker for marker in _NO_INDEX if marker in details]
+        if unreachable:
             pytest.skip("pre-commit could not install flake8/astroid into its environment: "
-                        "the package index is not reachable from here")
+                        f"the package index is not reachable from here (pip: {unreachable[0]})")
         output += details
     return subprocess.CompletedProcess(result.args, result.returncode, output, "")
 
