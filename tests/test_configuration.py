@@ -162,9 +162,14 @@ def off_by_default_project(tmp_path: Path) -> Path:
         (("--extend-select", "FXS011"), ON_BY_DEFAULT | {FXS011}),
         (("--extend-select", "FXS004,FXS030"), ON_BY_DEFAULT | {FXS004, FXS030}),
         (("--select", "FXS0"), ON_BY_DEFAULT | {FXS004, FXS011, FXS030}),
+        # flake8 matches by prefix and a plain --ignore replaces the default ignore list:
+        # the README warns about each of these.
+        (("--ignore", "E501"), ON_BY_DEFAULT | {FXS004, FXS011, FXS030}),
+        (("--extend-ignore", "F"), set()),
+        (("--select", "E,W,F"), ON_BY_DEFAULT | {FXS004, FXS011, FXS030}),
     ],
     ids=["default", "select-FXS", "extend-select-FXS011", "extend-select-FXS004-FXS030",
-         "select-FXS0"],
+         "select-FXS0", "plain-ignore", "extend-ignore-F", "select-E-W-F"],
 )
 def test_off_by_default_codes(off_by_default_project: Path, args: tuple[str, ...],
                               expected: set[Finding]) -> None:
