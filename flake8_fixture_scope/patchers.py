@@ -58,11 +58,22 @@ def short_text(node: nodes.NodeNG) -> str:
 
 
 def is_patch_factory(func: nodes.NodeNG) -> bool:
-    return (qualified_name(func) or "").removeprefix("unittest.") in PATCH_FACTORIES
+    return _mock_name(func) in PATCH_FACTORIES
 
 
 def is_stopall(func: nodes.NodeNG) -> bool:
-    return (qualified_name(func) or "").removeprefix("unittest.") == _STOPALL
+    return _mock_name(func) == _STOPALL
+
+
+def _mock_name(func: nodes.NodeNG) -> str:
+    """``mock.patch.object`` for ``unittest.mock.patch.object``, for ``mock.patch.object`` (the
+    backport) and for a project's re-export (``from tests import mock`` gives
+    ``tests.mock.patch.object``)."""
+    name = qualified_name(func) or ""
+    head, found, rest = name.rpartition("mock.patch")
+    if not found or (head and not head.endswith(".")):
+        return name
+    return found + rest
 
 
 def receiver_key(expr: nodes.NodeNG) -> str | None:

@@ -231,4 +231,15 @@ def _remedy(owner: Owner) -> str:
         return f"stop it in {teardown}{cleanup}"
     if owner.kind == "fixture":
         return "stop it after the yield, or use mocker or a with block"
+    if owner.cls is not None and _is_unittest_class(owner.cls):
+        return "stop it in a finally block or with self.addCleanup, or use a with block"
     return "stop it in a finally block, or use mocker or a with block"
+
+
+def _is_unittest_class(cls: nodes.ClassDef) -> bool:
+    if any(base.as_string().endswith("TestCase") for base in cls.bases):
+        return True
+    try:
+        return any(ancestor.name.endswith("TestCase") for ancestor in cls.ancestors())
+    except Exception:  # ancestors() infers the bases
+        return False

@@ -1,0 +1,3 @@
+from unittest import mock
+
+__all__ = ["mock"]
