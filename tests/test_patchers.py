@@ -24,6 +24,7 @@ def function(source: str, name: str = "f") -> nodes.FunctionDef:
         ("import mock", "mock.patch.dict(d, {})"),
         ("from unittest.mock import patch as p", "p.multiple('a', b=1)"),
         ("from mock import patch", "patch('a')"),
+        ("from tests import mock", "mock.patch('a')"),
     ],
 )
 def test_every_spelling_of_a_patcher(imports: str, expression: str) -> None:
@@ -33,10 +34,13 @@ def test_every_spelling_of_a_patcher(imports: str, expression: str) -> None:
 
 @pytest.mark.parametrize(
     "expression",
-    ["mocker.patch('a')", "threading.Thread()", "patch('a')", "mock.patch.stopall()"],
+    ["mocker.patch('a')", "threading.Thread()", "patch('a')", "mock.patch.stopall()",
+     "mymock.patch('a')"],
 )
 def test_look_alikes_are_no_patchers(expression: str) -> None:
-    call = astroid.extract_node(f"import threading\nfrom unittest import mock\n{expression} #@")
+    call = astroid.extract_node(
+        f"import threading\nfrom unittest import mock\nfrom app import mymock\n{expression} #@"
+    )
     assert patcher_call(call) is None
 
 
