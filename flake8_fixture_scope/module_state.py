@@ -15,7 +15,7 @@ from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS, Consumer, find_xunit_methods
 from .fixtures import Scope
-from .mutations import Context, Mutation, MutationFinder, Origin, unrestored
+from .mutations import Context, Mutation, MutationFinder, Origin
 from .names import dotted, qualified_name
 from .rules import RULES
 from .settings import Settings
@@ -30,6 +30,13 @@ _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count"
 _PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
                        "session_mocker", "patch", "patcher"})
 _FINALIZER_REGISTRARS = frozenset({"addfinalizer", "addCleanup", "addClassCleanup", "addModuleCleanup"})
+# Proxies to per-request / per-app-context objects: writing to them changes no module state.
+_CONTEXT_LOCALS = frozenset(
+    f"{package}.{name}" for package in ("flask", "flask.globals", "quart", "quart.globals")
+    for name in ("g", "session", "request", "current_app", "websocket")
+)
+_FRESH_CONTAINERS = frozenset({"builtins.dict", "builtins.list", "builtins.set", "copy.copy",
+                               "copy.deepcopy"})
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
 
 
@@ -39,6 +46,7 @@ class ModuleObject:
 
     name: str
     kind: str  # "module", "import", "class", "object" or "global"
+    qualified: str = ""  # the dotted name an import gives it: ``flask.g`` for ``from flask import g``
 
 
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
@@ -54,7 +62,8 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
         seen.add(key)
         kind = _module_binding_kind(node, own_class)
         if kind is not None:
-            roots[node.name] = Origin(node.name, ModuleObject(node.name, kind))
+            qualified = qualified_name(node) if kind in ("module", "import") else None
+            roots[node.name] = Origin(node.name, ModuleObject(node.name, kind, qualified or ""))
     return roots
 
 
@@ -71,13 +80,15 @@ def _module_binding_kind(name: nodes.Name, own_class: nodes.ClassDef | None) -> 
         scope, bindings = name.lookup(name.name)
     except Exception:
         return None
-    if not isinstance(scope, nodes.Module) or not bindings or scope.name == "builtins":
+    if not bindings or scope.name == "builtins":
         return None
     binding = bindings[0]
     if isinstance(binding, nodes.Import):
-        return "module"
+        return "module"  # also a local ``import os``: the name is the shared module
     if isinstance(binding, nodes.ImportFrom):
         return "import"
+    if not isinstance(scope, nodes.Module):
+        return None
     if isinstance(binding, nodes.ClassDef):
         return None if binding is own_class else "class"
     if isinstance(binding, nodes.AssignName) and binding.scope() is scope:
@@ -190,7 +201,58 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         undo.restoring = 1
         undo.find(teardown, module_state_roots(teardown, _class_of(teardown)))
         found += undo.mutations
-    return [m for m in found if m.action not in RESETS or m.restoring]
+    return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
+
+
+def is_reset(mutation: Mutation) -> bool:
+    """``.clear()``, or replacing an attribute or global with a fresh empty value or a copy."""
+    if mutation.action in RESETS:
+        return True
+    node = mutation.node
+    if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) and isinstance(node.parent, nodes.Assign):
+        return is_fresh_value(node.parent.value)
+    return False
+
+
+def is_fresh_value(value: nodes.NodeNG) -> bool:
+    """``{}``, ``[]``, ``set()``, ``dict()``, ``INITIAL.copy()``, ``copy.deepcopy(INITIAL)``."""
+    if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
+        return not (value.items if isinstance(value, nodes.Dict) else value.elts)
+    if not isinstance(value, nodes.Call):
+        return False
+    if isinstance(value.func, nodes.Attribute) and value.func.attrname == "copy" and not value.args:
+        return True
+    name = qualified_name(value.func)
+    return name in _FRESH_CONTAINERS and (not value.args or name.startswith("copy."))
+
+
+def is_context_local(mutation: Mutation) -> bool:
+    """A write through ``flask.g`` or ``flask.session``: it lands in the current context."""
+    source = mutation.origin.source
+    if not isinstance(source, ModuleObject) or not source.qualified:
+        return False
+    full = source.qualified + mutation.key[len(source.name):]
+    return any(full == local or full.startswith((local + ".", local + "["))
+               for local in _CONTEXT_LOCALS)
+
+
+def unrestored(mutations: list[Mutation]) -> list[Mutation]:
+    """Set-up changes that no restoring write covers, in either direction.
+
+    ``del os.environ["X"]`` in a teardown restores ``os.environ.update(X="1")``, and
+    ``os.environ.clear()`` restores ``os.environ["X"] = "1"``.
+    """
+    restored = [m.key for m in mutations if m.restoring]
+    return [m for m in mutations
+            if not m.restoring and not any(_overlaps(key, m.key) for key in restored)]
+
+
+def _overlaps(one: str, other: str) -> bool:
+    return one == other or _is_part(one, other) or _is_part(other, one)
+
+
+def _is_part(part: str, whole: str) -> bool:
+    return part.startswith((whole + "[", whole + "."))
 
 
 def _class_of(func: nodes.FunctionDef) -> nodes.ClassDef | None:
