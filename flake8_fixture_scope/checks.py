@@ -48,7 +48,7 @@ def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterato
         ("scope mismatches", lambda: check_scope_mismatches(consumers, resolver)),
         ("mutable handouts", lambda: check_mutable_handouts(consumers, settings)),
         ("unclosed resources", lambda: check_unclosed_resources(consumers, settings)),
-        ("module state", lambda: ModuleStateCheck(settings, context).check(module, consumers)),
+        ("module state", lambda: ModuleStateCheck(settings, context, resolver).check(module, consumers)),
         ("patches", lambda: PatchCheck(module, path, resolver, settings).check(consumers)),
     ]
     for family, run in families:

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS, Consumer, find_xunit_methods
-from .fixtures import Scope
+from .fixtures import Fixture, Scope
 from .mutations import Context, Mutation, MutationFinder, Origin
 from .names import dotted, qualified_name
+from .resolver import FixtureResolver, class_levels
 from .rules import RULES
 from .settings import Settings
 from .shared_values import Violation, fixture_location
+from .state_guards import patched_key, usefixtures_names
 
 # Calls that put state back as it was: not reported, and restoring where a teardown makes them.
 RESETS = frozenset({".clear()", ".cache_clear()"})
@@ -139,8 +141,11 @@ class ModuleStateFinder(MutationFinder):
     # ------------------------------------------------------------------ calls
     def _call(self, call: nodes.Call) -> None:
         func = call.func
-        if is_patching(call):
-            return  # monkeypatch / mock.patch undo what they change
+        if is_patching(call):  # monkeypatch / mock.patch undo what they change
+            key = patched_key(call, self.origin_of)
+            if key is not None:
+                self._mark_restored(call, Origin(key, ModuleObject(key, "patch")))
+            return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
         if isinstance(func, nodes.Attribute):
@@ -274,11 +279,15 @@ def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
 class ModuleStateCheck:
     """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
 
-    def __init__(self, settings: Settings, context: Context) -> None:
+    def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver) -> None:
         self.settings = settings
         self.context = Context(is_project_file=context.is_project_file)
+        self.resolver = resolver
+        self.module: nodes.Module | None = None
+        self._guard_cache: dict[nodes.FunctionDef, list[Mutation]] = {}
 
     def check(self, module: nodes.Module, consumers: list[Consumer]) -> Iterator[Violation]:
+        self.module = module
         seen: set[nodes.FunctionDef] = set()
         for consumer in consumers:
             seen.add(consumer.func)
@@ -303,8 +312,38 @@ class ModuleStateCheck:
                 if not mutation.restoring:
                     yield self._fxs022(mutation, consumer)
             return
-        for mutation in unrestored(found):
+        left = unrestored(found)
+        if left and consumer.is_test:
+            left = unrestored(left + self._guards_of(consumer))
+        for mutation in left:
             yield self._fxs020(mutation)
+
+    # ------------------------------------------------------------------ guarding fixtures
+    def _guards_of(self, test: Consumer) -> list[Mutation]:
+        """What the function-scoped fixtures around a test restore after it (autouse or requested)."""
+        guards: list[Mutation] = []
+        for fixture in self._fixtures_around(test):
+            node = fixture.node
+            if node is None or fixture.scope != Scope.FUNCTION:
+                continue
+            if node not in self._guard_cache:
+                roots = module_state_roots(node, _class_of(node))
+                self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
+            guards += self._guard_cache[node]
+        return guards
+
+    def _fixtures_around(self, test: Consumer) -> Iterator[Fixture]:
+        module = self.module
+        names = {param.name for param in test.params}
+        if module is not None:
+            names |= usefixtures_names(test.func, test.cls, module)
+        for name in names:
+            fixture = self.resolver.resolve(name, test.cls)
+            if fixture is not None:
+                yield fixture
+        levels = class_levels(test.cls, self.resolver.path) if test.cls is not None else []
+        for level in levels + self.resolver.outer_levels():
+            yield from (fixture for fixture in level.values() if fixture.autouse)
 
     def _check_setup(self, setup: nodes.FunctionDef) -> Iterator[Violation]:
         roots = module_state_roots(setup, _class_of(setup))

@@ -151,6 +151,10 @@ class FixtureResolver:
         if name in self._configured:
             yield Fixture(name, self._configured[name], "<fxs-fixture-scopes>", 0)
 
+    def outer_levels(self) -> list[dict[str, Fixture]]:
+        """Fixtures of the file (with its imports and plugins), then of each conftest, nearest first."""
+        return self._file_and_conftest_levels()
+
     def _file_and_conftest_levels(self) -> list[dict[str, Fixture]]:
         if self._outer_levels is None:
             levels = list(module_levels(self.module, self.project))
