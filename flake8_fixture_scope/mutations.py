@@ -367,7 +367,7 @@ class MutationFinder:
 
     def _item_mutation(self, target: nodes.Subscript, action: str) -> None:
         origin = self.origin_of(target.value)
-        if origin is None or origin.fresh:
+        if origin is None or origin.fresh or refuses_item_assignment(target.value):
             return
         if isinstance(target.slice, nodes.Slice) and action == "item assignment":
             action = "slice assignment"
@@ -397,7 +397,7 @@ class MutationFinder:
             if receiver is not None and not receiver.fresh:
                 described = self._mutating_method(func)
                 if described is not None:
-                    self._record("FXS002", call, described, receiver, receiver.path)
+                    self._record("FXS002", call, described, receiver, _method_key(receiver, call))
                     return
         name = qualified_name(func) or ""
         first = self.origin_of(call.args[0]) if call.args else None
@@ -512,6 +512,16 @@ class MutationFinder:
                 bound = isinstance(value, bases.BoundMethod) or func.type == "classmethod"
                 return func, 1 if bound else 0
         return None, 0
+
+
+def _method_key(receiver: Origin, call: nodes.Call) -> str:
+    """What a method call changes: ``d.pop("k")`` only the item ``d["k"]``, ``d.clear()`` all of ``d``."""
+    method = call.func.attrname if isinstance(call.func, nodes.Attribute) else ""
+    if method in ("pop", "__delitem__", "__setitem__", "setdefault") and call.args:
+        key = call.args[0]
+        if isinstance(key, nodes.Const):
+            return f"{receiver.path}[{subscript_text(key)}]"
+    return receiver.path
 
 
 def _shallow_copy_calls(func: nodes.FunctionDef) -> dict[nodes.NodeNG, list[Any]]:
@@ -631,6 +641,22 @@ def _values_before(node: nodes.AugAssign) -> list[Any]:
             return []
         values.extend(found)
     return values
+
+
+def refuses_item_assignment(owner: nodes.NodeNG) -> bool:
+    """A tuple (named tuples too), string, bytes or frozenset: ``v[k] = x`` raises."""
+    values = inference.infer_values(owner)
+    return bool(values) and all(_is_immutable_sequence(value) for value in values)
+
+
+def _is_immutable_sequence(value: object) -> bool:
+    if inference.type_name(value) in inference.IMMUTABLE_BUILTINS:
+        return True
+    cls = inference.instance_class(value)
+    try:
+        return cls is not None and any(c.qname() == "builtins.tuple" for c in cls.ancestors())
+    except Exception:
+        return False
 
 
 def refuses_assignment(owner: nodes.NodeNG) -> bool:

@@ -1,0 +1,2 @@
+def fixture(**kwargs):
+    return lambda func: func

@@ -1,0 +1,2 @@
+def test_by_function_name(make_settings_map):
+    make_settings_map["debug"] = True

@@ -1,0 +1,2 @@
+def test_sets_flag(cfg):
+    cfg["flags"]["debug"] = True  # error: FXS001

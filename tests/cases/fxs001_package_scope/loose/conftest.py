@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(scope="package")
+def loose():
+    return {"x": 0}

@@ -1,0 +1,2 @@
+def test_loose(loose):
+    loose["x"] = 1  # error: FXS001

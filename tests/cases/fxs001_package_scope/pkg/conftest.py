@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(scope="package")
+def shared():
+    return {"x": 0}

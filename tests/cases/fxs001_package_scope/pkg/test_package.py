@@ -1,0 +1,2 @@
+def test_package(shared):
+    shared["x"] = 1  # error: FXS001

@@ -1,0 +1,2 @@
+def test_reads(seeded_table):
+    assert seeded_table["ready"]

@@ -1,0 +1,2 @@
+BASE = "mod"
+MODULE_SCOPE = BASE + "ule"

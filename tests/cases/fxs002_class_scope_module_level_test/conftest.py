@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(scope="class")
+def basket():
+    return {"fruit": []}

@@ -1,0 +1,12 @@
+def test_rebinding_operators(shared, counter):
+    pair = shared["pair"]
+    pair += (3,)
+    count = shared["count"]
+    count += 1
+    name = shared["name"]
+    name *= 2
+    frozen = shared["frozen"]
+    frozen |= {2}
+    ratio = shared["ratio"]
+    ratio -= 1
+    counter += 1

@@ -1,0 +1,16 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def registry():
+    return {"plugins": []}
+
+
+@pytest.fixture(scope="session")
+def scratch():
+    return {}
+
+
+@pytest.fixture(scope="session")
+def guarded():
+    return {}

@@ -1,0 +1,3 @@
+def test_above_only(cfg):
+    cfg["flags"]["debug"] = True
+    cfg["users"].append("x")

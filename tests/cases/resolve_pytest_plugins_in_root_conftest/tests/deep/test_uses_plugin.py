@@ -1,0 +1,2 @@
+def test_registers(registry):
+    registry["handlers"].append(print)  # error: FXS002

@@ -1,0 +1,3 @@
+def test_uses_copy(registry):
+    registry["names"].append("x")
+    registry["meta"]["k"] = 1

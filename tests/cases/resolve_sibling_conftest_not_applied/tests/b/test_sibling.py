@@ -1,0 +1,2 @@
+def test_sibling(cfg):
+    cfg["flags"]["debug"] = True
