@@ -1,0 +1,6 @@
+class Settings:
+    debug = False
+    timeout = 10
+
+
+settings = Settings()

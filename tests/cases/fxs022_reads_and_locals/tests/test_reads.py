@@ -1,0 +1,2 @@
+def test_reads(config, shadowing, logger, paths):
+    assert config["retries"] == 5
