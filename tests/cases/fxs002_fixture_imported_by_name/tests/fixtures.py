@@ -7,5 +7,5 @@ def db():
 
 
 @pytest.fixture(scope="session")
-def cache():
+def store():
     return {"hits": []}

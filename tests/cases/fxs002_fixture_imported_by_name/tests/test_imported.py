@@ -5,5 +5,5 @@ def test_inserts(db):
     db["rows"].append({"id": 1})  # error: FXS002
 
 
-def test_not_imported(cache):
-    cache["hits"].append(1)
+def test_not_imported(store):
+    store["hits"].append(1)
