@@ -11,14 +11,15 @@ from astroid import nodes
 
 from .consumers import Consumer
 from .fixtures import Fixture, Scope, parametrized_names
-from .inference import infer_constant, infer_fixture_value, parameters_inferring_to
+from .inference import infer_constant, infer_fixture_value, infer_values, parameters_inferring_to
 from .mutations import Context, Mutation, MutationFinder, Origin
+from .names import dotted
 from .resolver import FixtureResolver
 from .rules import COPY_OR_NARROW, RULES
 from .settings import Settings
 
 _MAX_HANDOUT_DEPTH = 2
-_SELF_STORES = ("self.", "request.instance.")
+_SELF_STORES = ("self.", "request.instance.", "request.cls.")
 
 
 @dataclass(frozen=True)
@@ -131,28 +132,28 @@ class SharedValueCheck:
                         ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, list[Any]]]:
         """``self.x`` in a test method, when an autouse fixture of its class stored a value there.
 
-        Also the inference tips of that fixture's parameters, so that ``self.x`` infers.
+        Also inference tips that make each ``self.x`` of the test infer to the stored value.
         """
         stored: dict[str, Origin] = {}
-        all_tips: dict[nodes.NodeNG, list[Any]] = {}
+        values: dict[str, list[Any]] = {}
         if not consumer.is_test or consumer.cls is None:
-            return stored, all_tips
+            return stored, {}
+        self_name = consumer.func.args.args[0].name if consumer.func.args.args else "self"
         for other in consumers:
             if other.fixture is None or not other.fixture.autouse or other.cls is not consumer.cls:
                 continue
             roots, tips = self.traced_parameters(other, 0)
             if not roots:
                 continue
-            all_tips.update(tips)
             finder = MutationFinder(Context())
             with parameters_inferring_to(tips):
                 finder.find(other.func, roots)
-            self_name = consumer.func.args.args[0].name if consumer.func.args.args else "self"
+                values.update(_values_stored_on_self(other.func))
             for key, origin in finder.aliases.items():
-                for prefix in _SELF_STORES:
-                    if key.startswith(prefix) and key.count(".") == prefix.count("."):
-                        stored[f"{self_name}.{key[len(prefix):]}"] = origin
-        return stored, all_tips
+                attribute = _self_attribute(key)
+                if attribute is not None:
+                    stored[f"{self_name}.{attribute}"] = origin
+        return stored, _self_attribute_tips(consumer.func, self_name, values)
 
     def _fixture_value_calls(self, consumer: Consumer) -> dict[nodes.Call, Traced]:
         """``request.getfixturevalue("name")`` calls that fetch a broad value."""
@@ -195,3 +196,32 @@ class SharedValueCheck:
             remedy=COPY_OR_NARROW,
         )
         return Violation(mutation.node.lineno or 1, mutation.node.col_offset or 0, message)
+
+
+def _self_attribute(key: str) -> str | None:
+    """``x`` for ``self.x``, ``request.instance.x`` or ``request.cls.x``."""
+    for prefix in _SELF_STORES:
+        if key.startswith(prefix) and key.count(".") == prefix.count("."):
+            return key[len(prefix):]
+    return None
+
+
+def _values_stored_on_self(func: nodes.FunctionDef) -> dict[str, list[Any]]:
+    """What each ``self.x = value`` in ``func`` stores, as inferred now."""
+    found: dict[str, list[Any]] = {}
+    for assign in func.nodes_of_class(nodes.Assign):
+        for target in assign.targets:
+            base = dotted(target.expr) if isinstance(target, nodes.AssignAttr) else None
+            attribute = _self_attribute(f"{base}.{target.attrname}") if base else None
+            if attribute:
+                found[attribute] = infer_values(assign.value)
+    return found
+
+
+def _self_attribute_tips(func: nodes.FunctionDef, self_name: str, values: dict[str, list[Any]]
+                         ) -> dict[nodes.NodeNG, list[Any]]:
+    tips: dict[nodes.NodeNG, list[Any]] = {}
+    for node in func.nodes_of_class(nodes.Attribute):
+        if isinstance(node.expr, nodes.Name) and node.expr.name == self_name and values.get(node.attrname):
+            tips[node] = values[node.attrname]
+    return tips

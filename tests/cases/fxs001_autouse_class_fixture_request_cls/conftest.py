@@ -1,0 +1,6 @@
+import pytest
+
+
+@pytest.fixture(scope="session")
+def registry():
+    return {"names": [], "meta": {}}
