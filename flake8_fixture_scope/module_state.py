@@ -54,7 +54,7 @@ class ModuleObject:
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
     """The free names used in ``func`` that resolve to module-level objects (no inference)."""
     roots: dict[str, Origin] = {}
-    for name in declared_globals(func):
+    for name in {n for node in func.nodes_of_class(nodes.Global) for n in node.names}:
         roots[name] = Origin(name, ModuleObject(name, "global"))
     seen: set[tuple[nodes.NodeNG, str]] = set()
     for node in func.nodes_of_class(nodes.Name):

@@ -1,0 +1,5 @@
+class Config:
+    verbose = False
+
+
+REGISTRY = {}
