@@ -192,6 +192,9 @@ class MutationFinder:
                         self.handouts.append(origin)
             if isinstance(node, nodes.Yield) and node.scope() is self._top:
                 self._after_yield = True
+        elif isinstance(node, nodes.AssignName):
+            # Bound by ``except ... as name``, a ``match`` capture, and the like: no alias any more.
+            self.aliases.pop(node.name, None)
         elif isinstance(node, (nodes.ListComp, nodes.SetComp, nodes.DictComp, nodes.GeneratorExp)):
             for generator in node.generators:
                 self._visit(generator)

@@ -27,6 +27,19 @@ def test_other_side(cfg):
     mine["x"] = 1
 
 
+def test_except_rebinds(cfg):
+    try:
+        raise ValueError()
+    except ValueError as cfg:
+        cfg.args = ()
+
+
+def test_match_capture_rebinds(cfg):
+    match {"flags": {}}:
+        case {"flags": flags} as cfg:
+            cfg["flags"] = flags
+
+
 def test_reading(cfg):
     assert cfg["flags"]["debug"] is False
     assert cfg.get("db") == {"host": "x"}
