@@ -13,7 +13,7 @@ def seeded_table(table):
     return table
 
 
-@pytest.fixture(scope="package")
+@pytest.fixture(scope="session")
 def wide():
     return {"rows": []}
 
