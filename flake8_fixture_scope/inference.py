@@ -11,6 +11,7 @@ import astroid
 from astroid import bases, nodes, util
 from astroid.context import _invalidate_cache
 from astroid.inference_tip import clear_inference_tip_cache
+from astroid.interpreter.objectmodel import ObjectModel
 from astroid.nodes._base_nodes import LookupMixIn
 
 LOG = logging.getLogger("flake8.fixture_scope")
@@ -181,7 +182,12 @@ def forget_inferences() -> None:
 
 
 def forget_file_caches() -> None:
-    """Between files: also drop the name lookup cache, which grows without bound."""
+    """Between files: also drop astroid's per-node lru caches.
+
+    They grow without bound and hold nodes (``ObjectModel.attributes`` keeps the model of
+    every module it saw, and so the whole tree of every file checked before).
+    """
     forget_inferences()
-    with contextlib.suppress(AttributeError):
-        LookupMixIn.lookup.cache_clear()
+    for cached in (LookupMixIn.lookup, ObjectModel.attributes, nodes.ClassDef._metaclass_lookup_attribute):
+        with contextlib.suppress(AttributeError):
+            cached.cache_clear()

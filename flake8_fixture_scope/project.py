@@ -100,12 +100,41 @@ def decode_source(data: bytes) -> str | None:
         return None
 
 
+class ProjectFileBuilder(AstroidBuilder):  # type: ignore[misc]
+    """astroid's builder, minus its cross-module side effect at build time.
+
+    For every ``x.attr = value`` in a file, astroid infers ``x`` while building and files the
+    assignment under the inferred module or class, even one of another (cached) module: a
+    test's ``settings.DEBUG = True`` would be added to the library's module for every later
+    file, keep the whole test module alive for the rest of the process, and cost inference
+    (often building imported modules) for files no rule looks at twice. Only the assignments
+    of a class to its own instances (``self.x = ...`` in its methods), which inference of
+    ``self.x`` relies on, are filed.
+    """
+
+    def delayed_assattr(self, node: nodes.AssignAttr) -> None:
+        if assigns_to_own_instance(node):
+            super().delayed_assattr(node)
+
+
+def assigns_to_own_instance(node: nodes.AssignAttr) -> bool:
+    """``self.x = ...`` (or ``cls.x = ...``) in a method, with ``self`` its first parameter."""
+    target = node.expr
+    if not isinstance(target, nodes.Name):
+        return False
+    method = node.scope()
+    if not isinstance(method, nodes.FunctionDef) or not isinstance(method.parent, nodes.ClassDef):
+        return False
+    arguments = method.args.posonlyargs + method.args.args
+    return bool(arguments) and arguments[0].name == target.name
+
+
 def build_module(source: str, path: str, modname: str | None = None) -> nodes.Module | None:
     """Parse ``source`` as the file at ``path``; None (and a log line) when it cannot be."""
     name = modname or module_name_for(path)
     manager = astroid.MANAGER
     try:
-        module = AstroidBuilder(manager).string_build(source, name, os.path.abspath(path))
+        module = ProjectFileBuilder(manager).string_build(source, name, os.path.abspath(path))
     except (astroid.AstroidError, SyntaxError, RecursionError, ValueError, TypeError) as error:
         LOG.debug("fixture-scope: cannot parse %s: %s", path, error)
         return None
