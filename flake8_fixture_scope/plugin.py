@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 import ast
-import gc
 import logging
 import os
 import re
+import time
 from collections.abc import Iterator
 from typing import Any, ClassVar
 
 from . import __version__
 from .checks import check_module
 from .inference import forget_file_caches
+from .memory import collector_paused, settle_after_file
 from .project import build_module
 from .rules import OFF_BY_DEFAULT
 from .settings import Settings, parse_settings, register_options
@@ -21,6 +22,10 @@ LOG = logging.getLogger("flake8.fixture_scope")
 
 # A file needs analysis only if it could hold a test, a fixture or xunit set-up.
 _WORTH_A_LOOK = re.compile(r"def test|fixture|class Test|def setup|def setUp|\.start\(\)")
+
+# FXS_PROFILE=<path>: append "<seconds>\t<filename>" for every file to <path> (the benchmark
+# reads it). Read once at import; off by default, and then costs one test per file.
+PROFILE_PATH = os.environ.get("FXS_PROFILE") or None
 
 
 class FixtureScopeChecker:
@@ -42,36 +47,47 @@ class FixtureScopeChecker:
         cls.settings = parse_settings(options)
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
-        source = "".join(self.lines)
-        if not _WORTH_A_LOOK.search(source):
-            return
-        try:
-            violations = self._analyse(source)
-        except Exception as error:  # the plugin must never take flake8 down
-            LOG.info("fixture-scope: %s skipped: %s: %s", self.filename,
-                        type(error).__name__, error)
-            return
+        started = time.perf_counter() if PROFILE_PATH else 0.0
+        violations = self._violations()
+        if PROFILE_PATH:
+            record_time(PROFILE_PATH, time.perf_counter() - started, self.filename)
         for violation in violations:
             yield violation.line, violation.col, violation.message, type(self)
 
+    def _violations(self) -> list[Any]:
+        source = "".join(self.lines)
+        if not _WORTH_A_LOOK.search(source):
+            return []
+        try:
+            return self._analyse(source)
+        except Exception as error:  # the plugin must never take flake8 down
+            LOG.info("fixture-scope: %s skipped: %s: %s", self.filename,
+                     type(error).__name__, error)
+            return []
+        finally:
+            settle_after_file()
+
     def _analyse(self, source: str) -> list[Any]:
         path = self._path()
-        gc_was_enabled = gc.isenabled()
-        gc.disable()
-        try:
+        with collector_paused():
             forget_file_caches()
             module = build_module(source, path)
             if module is None:
                 return []
-            found = sorted(set(check_module(module, path, self.settings)),
-                           key=lambda v: (v.line, v.col, v.message))
-            return found
-        finally:
-            if gc_was_enabled:
-                gc.enable()
+            return sorted(set(check_module(module, path, self.settings)),
+                          key=lambda v: (v.line, v.col, v.message))
 
     def _path(self) -> str:
         name = self.filename
         if name in ("stdin", "-", ""):
             name = os.path.join(os.getcwd(), "stdin.py")
         return os.path.abspath(name)
+
+
+def record_time(path: str, seconds: float, filename: str) -> None:
+    """One line per file; appends are atomic for lines this short, so workers can share it."""
+    try:
+        with open(path, "a", encoding="utf-8") as handle:
+            handle.write(f"{seconds:.6f}\t{filename}\n")
+    except OSError:
+        pass

@@ -151,6 +151,7 @@ class ProjectFiles:
         self._modules: dict[str, tuple[Stamp, nodes.Module | None]] = {}
         self._rootdirs: dict[str, str] = {}
         self.search_roots: list[str] = []
+        self.replaced = 0  # how many cached modules were rebuilt because their file changed
 
     def parse_file(self, path: str) -> nodes.Module | None:
         path = os.path.abspath(path)
@@ -160,6 +161,8 @@ class ProjectFiles:
         cached = self._modules.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
+        if cached is not None:
+            self.replaced += 1
         module = self._read_and_build(path)
         self._modules[path] = (stamp, module)
         return module
