@@ -82,7 +82,7 @@ def _module_binding_kind(name: nodes.Name, own_class: nodes.ClassDef | None) -> 
         scope, bindings = name.lookup(name.name)
     except Exception:
         return None
-    if not bindings or scope.name == "builtins":
+    if not bindings or (isinstance(scope, nodes.Module) and scope.name == "builtins"):
         return None
     binding = bindings[0]
     if isinstance(binding, nodes.Import):
