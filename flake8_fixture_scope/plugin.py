@@ -34,6 +34,7 @@ class FixtureScopeChecker:
     settings: ClassVar[Settings] = Settings()
 
     def __init__(self, tree: ast.AST, filename: str, lines: list[str]) -> None:
+        self.tree = tree
         self.filename = filename
         self.lines = lines
 
@@ -71,7 +72,8 @@ class FixtureScopeChecker:
         path = self._path()
         with collector_paused():
             forget_file_caches()
-            module = build_module(source, path)
+            tree = self.tree if isinstance(self.tree, ast.Module) else None
+            module = build_module(source, path, tree=tree)
             if module is None:
                 return []
             return sorted(set(check_module(module, path, self.settings)),

@@ -6,6 +6,7 @@ Nothing here imports or runs the code it reads. Modules parsed from disk are cac
 
 from __future__ import annotations
 
+import ast
 import configparser
 import io
 import logging
@@ -14,12 +15,13 @@ import tokenize
 from dataclasses import dataclass
 
 import astroid
-from astroid import nodes
+from astroid import nodes, rebuilder
 from astroid.builder import AstroidBuilder
 
 LOG = logging.getLogger("flake8.fixture_scope")
 
 _INI_FILES = ("pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini")
+_DOCUMENTED = (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)
 
 
 @dataclass(frozen=True)
@@ -116,6 +118,22 @@ class ProjectFileBuilder(AstroidBuilder):  # type: ignore[misc]
         if assigns_to_own_instance(node):
             super().delayed_assattr(node)
 
+    def tree_build(self, tree: ast.Module, source: str, modname: str, path: str) -> nodes.Module:
+        """``string_build`` from a tree flake8 already parsed, sparing a second parse.
+
+        astroid's rebuilder drops the docstring from the ``body`` of the nodes it reads; the
+        bodies are put back, since other plugins read the same tree after us.
+        """
+        bodies = [(node, node.body) for node in ast.walk(tree) if isinstance(node, _DOCUMENTED)]
+        try:
+            builder = rebuilder.TreeRebuilder(self._manager, source)
+            module = builder.visit_module(tree, modname, path, os.path.basename(path) == "__init__.py")
+        finally:
+            for node, body in bodies:
+                node.body = body
+        module.file_bytes = source.encode("utf-8")
+        return self._post_build(module, builder, "utf-8")
+
 
 def assigns_to_own_instance(node: nodes.AssignAttr) -> bool:
     """``self.x = ...`` (or ``cls.x = ...``) in a method, with ``self`` its first parameter."""
@@ -129,12 +147,18 @@ def assigns_to_own_instance(node: nodes.AssignAttr) -> bool:
     return bool(arguments) and arguments[0].name == target.name
 
 
-def build_module(source: str, path: str, modname: str | None = None) -> nodes.Module | None:
-    """Parse ``source`` as the file at ``path``; None (and a log line) when it cannot be."""
+def build_module(source: str, path: str, modname: str | None = None, tree: ast.Module | None = None
+                 ) -> nodes.Module | None:
+    """Parse ``source`` (or build flake8's ``tree`` of it) as the file at ``path``; None (and a
+    log line) when it cannot be."""
     name = modname or module_name_for(path)
     manager = astroid.MANAGER
+    builder = ProjectFileBuilder(manager)
     try:
-        module = ProjectFileBuilder(manager).string_build(source, name, os.path.abspath(path))
+        if tree is not None:
+            module = builder.tree_build(tree, source, name, os.path.abspath(path))
+        else:
+            module = builder.string_build(source, name, os.path.abspath(path))
     except (astroid.AstroidError, SyntaxError, RecursionError, ValueError, TypeError) as error:
         LOG.debug("fixture-scope: cannot parse %s: %s", path, error)
         return None
