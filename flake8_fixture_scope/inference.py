@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import astroid
@@ -46,9 +46,14 @@ def infer_values(node: nodes.NodeNG | None) -> list[Any]:
     """What ``node`` may be, without Uninferable; [] when astroid cannot tell or fails."""
     if node is None:
         return []
+    return _certain_values(node.infer)
+
+
+def _certain_values(results: Callable[[], Iterable[Any]]) -> list[Any]:
+    """Up to a few inferred values; [] when any is Uninferable or astroid fails."""
     found: list[Any] = []
     try:
-        for value in node.infer():
+        for value in results():
             if value is util.Uninferable:
                 return []
             found.append(value)
@@ -72,21 +77,9 @@ def infer_constant(node: nodes.NodeNG | None) -> object:
 
 def infer_fixture_value(func: nodes.FunctionDef) -> list[Any]:
     """What a fixture function returns, or yields first."""
-    found: list[Any] = []
-    try:
-        results: Iterable[Any] = (
-            func.infer_yield_result() if func.is_generator() else func.infer_call_result(None)
-        )
-        for value in results:
-            if value is util.Uninferable:
-                return []
-            found.append(value)
-            if len(found) >= _MAX_VALUES:
-                break
-    except (astroid.AstroidError, RecursionError, StopIteration, TypeError, AttributeError,
-            ValueError, KeyError, IndexError):
-        return []
-    return found
+    if func.is_generator():
+        return _certain_values(func.infer_yield_result)
+    return _certain_values(lambda: func.infer_call_result(None))
 
 
 def type_name(value: Any) -> str | None:
