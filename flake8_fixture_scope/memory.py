@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import itertools
 from collections.abc import Iterator
+
+import astroid
 
 from .project import PROJECT
 
 _replaced_when_frozen = 0
+_failed_imports_seen = 0
 
 
 @contextlib.contextmanager
@@ -36,8 +40,34 @@ def settle_after_file() -> None:
     global _replaced_when_frozen
     if not gc.isenabled():
         return  # the host process manages the collector itself
+    drop_failed_import_tracebacks()
     if PROJECT.replaced != _replaced_when_frozen:
         gc.unfreeze()
         _replaced_when_frozen = PROJECT.replaced
     gc.collect()
     gc.freeze()
+
+
+def drop_failed_import_tracebacks() -> None:
+    """astroid caches the error of every failed import lookup; the traceback chained to it holds
+    the frames of the lookup, and so the module being analysed. Cut the new ones loose."""
+    global _failed_imports_seen
+    cache = astroid.MANAGER._mod_file_cache
+    if len(cache) < _failed_imports_seen:
+        _failed_imports_seen = 0
+    for value in itertools.islice(cache.values(), _failed_imports_seen, None):
+        if isinstance(value, BaseException):
+            _drop_tracebacks(value)
+    _failed_imports_seen = len(cache)
+
+
+def _drop_tracebacks(error: BaseException) -> None:
+    pending: list[object] = [error]
+    seen: set[int] = set()
+    while pending:
+        item = pending.pop()
+        if not isinstance(item, BaseException) or id(item) in seen:
+            continue
+        seen.add(id(item))
+        item.__traceback__ = None
+        pending += [item.__context__, item.__cause__, getattr(item, "error", None)]

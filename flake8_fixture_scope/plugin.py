@@ -76,8 +76,11 @@ class FixtureScopeChecker:
             module = build_module(source, path, tree=tree)
             if module is None:
                 return []
-            return sorted(set(check_module(module, path, self.settings)),
-                          key=lambda v: (v.line, v.col, v.message))
+            try:
+                return sorted(set(check_module(module, path, self.settings)),
+                              key=lambda v: (v.line, v.col, v.message))
+            finally:
+                forget_file_caches()  # they hold this file's nodes, which must not be frozen
 
     def _path(self) -> str:
         name = self.filename
