@@ -243,7 +243,8 @@ def skipped_files(stderr: str) -> dict[str, str]:
 def test_odd_input_ends_normally(case: str, tmp_path: Path) -> None:
     project = new_project(tmp_path)
     CASES[case](project)
-    result = run_flake8(project, ["-v", "--select", "FXS", "--jobs", "1", *FLAKE8_EXCLUDES.get(case, []), "."])
+    excludes = FLAKE8_EXCLUDES.get(case, [])
+    result = run_flake8(project, ["-v", "--select", "FXS", "--jobs", "1", *excludes, "."])
     assert "Traceback" not in result.stderr, result.stderr[-3000:]
     assert result.returncode in (0, 1), result.stderr[-3000:]
     assert findings(result.stdout) == annotated(project), result.stdout
@@ -311,7 +312,7 @@ def generated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @settings(max_examples=int(os.environ.get("FXS_FUZZ_EXAMPLES", "30")), deadline=None,
-          suppress_health_check=list(HealthCheck))
+          suppress_health_check=list(HealthCheck), database=None)
 @given(generated=st.one_of(hypothesmith.from_grammar(), hypothesmith.from_node()))
 def test_generated_module_never_makes_the_plugin_fail(generated_project: Path, generated: str) -> None:
     source = as_test_module(generated)

@@ -49,7 +49,8 @@ class Run:
 
 
 def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folder", type=Path, help="a folder of test suites (flake8 runs there on '.')")
     parser.add_argument("--pairs", type=int, default=3, help="A/B pairs (default 3, at least 3)")
     parser.add_argument("--jobs", help="flake8 --jobs value (default: flake8's own default)")
