@@ -56,7 +56,8 @@ def run(source: Path, jobs: str | None, select: str) -> subprocess.CompletedProc
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", nargs="?", type=Path, default=DEFAULT_SOURCE)
     parser.add_argument("--jobs", help="flake8 --jobs (default: flake8's own default)")
     parser.add_argument("--select", default="FXS", help="codes to report (default: all FXS codes)")
@@ -72,7 +73,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if crashed:
         print(result.stderr[-5000:], file=sys.stderr)
     by_code = Counter(f.code for f in findings)
-    print(f"# {len(findings)} findings ({', '.join(f'{c} {n}' for c, n in sorted(by_code.items())) or 'none'}), "
+    counts = ", ".join(f"{code} {number}" for code, number in sorted(by_code.items())) or "none"
+    print(f"# {len(findings)} findings ({counts}), "
           f"{len(failures)} analysis failures, flake8 exit {result.returncode}"
           f"{', CRASHED' if crashed else ''}")
     return 1 if crashed or failures else 0
