@@ -40,7 +40,8 @@ def is_project_file(path: str) -> bool:
 def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterator[Violation]:
     PROJECT.remember_roots(path)
     resolver = FixtureResolver(module, path, settings.fixture_scopes)
-    context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file)
+    context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file,
+                      is_project_module=PROJECT.is_project_module)
     consumers = list(find_consumers(module, os.path.abspath(path)))
     families: list[tuple[str, Callable[[], Iterable[Violation]]]] = [
         ("shared values", lambda: SharedValueCheck(resolver, settings, context).check(consumers)),

@@ -44,13 +44,19 @@ def is_test_name(name: str) -> bool:
 
 
 def is_test_class(cls: nodes.ClassDef) -> bool:
-    if not cls.name.startswith("Test"):
+    """A class pytest collects: a unittest TestCase of any name, or ``Test*`` without __init__."""
+    if is_unittest_case(cls):
+        return True
+    return cls.name.startswith("Test") and "__init__" not in cls.locals
+
+
+def is_unittest_case(cls: nodes.ClassDef) -> bool:
+    if any(base.as_string().endswith("TestCase") for base in cls.bases):
+        return True
+    try:
+        return any(ancestor.name.endswith("TestCase") for ancestor in cls.ancestors())
+    except Exception:  # ancestors() infers the bases
         return False
-    return "__init__" not in cls.locals or _is_unittest_case(cls)
-
-
-def _is_unittest_case(cls: nodes.ClassDef) -> bool:
-    return any(base.as_string().endswith("TestCase") for base in cls.bases)
 
 
 def find_consumers(module: nodes.Module, path: str) -> Iterator[Consumer]:

@@ -52,7 +52,9 @@ def drop_failed_import_tracebacks() -> None:
     """astroid caches the error of every failed import lookup; the traceback chained to it holds
     the frames of the lookup, and so the module being analysed. Cut the new ones loose."""
     global _failed_imports_seen
-    cache = astroid.MANAGER._mod_file_cache
+    cache = getattr(astroid.MANAGER, "_mod_file_cache", None)
+    if not isinstance(cache, dict):
+        return
     if len(cache) < _failed_imports_seen:
         _failed_imports_seen = 0
     for value in itertools.islice(cache.values(), _failed_imports_seen, None):

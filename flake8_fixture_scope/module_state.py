@@ -150,7 +150,8 @@ class ModuleStateFinder(MutationFinder):
             self._finalizer_method(call)
         if isinstance(func, nodes.Attribute):
             receiver = self.origin_of(func.expr)
-            if receiver is not None and self._in_restoring_place() and func.attrname not in _READERS:
+            if (receiver is not None and self._in_restoring_place() and func.attrname not in _READERS
+                    and not _is_bare_module(receiver)):
                 self._mark_restored(call, receiver)
                 return
             if receiver is not None and self._is_module_function(func):
@@ -200,13 +201,31 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     """Every module-state mutation in ``func``, restoring ones included; a teardown restores."""
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
-    found = list(finder.mutations)
+    found = list(finder.mutations) + _patched_by_decorators(func, finder)
     if teardown is not None:
         undo = ModuleStateFinder(context)
         undo.restoring = 1
         undo.find(teardown, module_state_roots(teardown, _class_of(teardown)))
         found += undo.mutations
     return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
+
+
+def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -> list[Mutation]:
+    """``@mock.patch.dict(os.environ, ...)`` restores what the function changes under it."""
+    restores: list[Mutation] = []
+    for decorator in func.decorators.nodes if func.decorators else []:
+        if isinstance(decorator, nodes.Call) and is_patching(decorator):
+            key = patched_key(decorator, finder.origin_of)
+            if key is not None:
+                origin = Origin(key, ModuleObject(key, "patch"))
+                restores.append(Mutation("FXS020", decorator, "patch", origin, key, restoring=True))
+    return restores
+
+
+def _is_bare_module(origin: Origin) -> bool:
+    """``os`` itself: ``os.remove(p)`` in a finally restores nothing of ``os.environ``."""
+    source = origin.source
+    return isinstance(source, ModuleObject) and source.kind == "module" and origin.path == source.name
 
 
 def is_reset(mutation: Mutation) -> bool:
@@ -281,7 +300,8 @@ class ModuleStateCheck:
 
     def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver) -> None:
         self.settings = settings
-        self.context = Context(is_project_file=context.is_project_file)
+        self.context = Context(is_project_file=context.is_project_file,
+                               is_project_module=context.is_project_module)
         self.resolver = resolver
         self.module: nodes.Module | None = None
         self._guard_cache: dict[nodes.FunctionDef, list[Mutation]] = {}

@@ -26,6 +26,11 @@ CONTAINER_MUTATORS = frozenset(
     "appendleft extendleft rotate difference_update intersection_update "
     "symmetric_difference_update subtract move_to_end __setitem__ __delitem__".split()
 )
+# Calls that only read; never reported, whatever a class's own method does.
+READING_METHODS = frozenset(
+    "get copy keys values items index count find startswith endswith lower upper split join "
+    "format encode decode __getitem__ __contains__ __len__ __iter__".split()
+)
 # Functions that change their first argument in place.
 ARGUMENT_MUTATORS = frozenset(
     {"random.shuffle", "heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heapreplace",
@@ -76,6 +81,7 @@ class Context:
     mutating_methods: frozenset[str] = frozenset()
     extra_origin: Callable[[nodes.Call], Origin | None] = lambda call: None
     is_project_file: Callable[[str], bool] = lambda path: False
+    is_project_module: Callable[[str], bool] = lambda name: True
     active: set[nodes.FunctionDef] = field(default_factory=set)
 
 
@@ -416,6 +422,8 @@ class MutationFinder:
     def _mutating_method(self, func: nodes.Attribute) -> str | None:
         """``.append()`` when calling ``func`` changes its receiver, else None."""
         method = func.attrname
+        if method in READING_METHODS:
+            return None
         if _is_instance_dict(func.expr):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
         values = inference.infer_values(func.expr)
@@ -466,7 +474,7 @@ class MutationFinder:
             origin = self.origin_of(arg)
             if origin is not None and not origin.fresh:
                 tracked.append((where, arg, origin))
-        if not tracked:
+        if not tracked or not self._may_call_project_code(call.func):
             return
         callee, offset = self._callee(call)
         if callee is None or callee in self.context.active:
@@ -482,6 +490,16 @@ class MutationFinder:
                 inside = inner.origin.path[len(param.name):]
                 self._record_helper_call(call, callee, inner, origin.part(inside) if inside else origin)
                 return
+
+    def _may_call_project_code(self, func: nodes.NodeNG) -> bool:
+        """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
+        name = qualified_name(func)
+        if name is None or name.startswith("."):
+            return True
+        top = name.split(".")[0]
+        if top == "builtins":
+            return False
+        return self.context.is_project_module(top)
 
     def _record_helper_call(self, call: nodes.Call, callee: nodes.FunctionDef, inner: Mutation,
                             origin: Origin) -> None:

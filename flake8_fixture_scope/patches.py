@@ -14,7 +14,9 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from .consumers import XUNIT_SETUPS, XUNIT_TEARDOWNS, Consumer, is_test_class, is_test_name
+from .consumers import (
+    XUNIT_SETUPS, XUNIT_TEARDOWNS, Consumer, is_test_class, is_test_name, is_unittest_case,
+)
 from .fixtures import Fixture, Scope, parametrized_names, read_fixture
 from .names import dotted
 from .patchers import (
@@ -86,16 +88,12 @@ def find_owners(module: nodes.Module, path: str) -> Iterator[Owner]:
 def _owners_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef | None,
                path: str) -> Iterator[Owner]:
     for statement in container.body:
-        if isinstance(statement, nodes.ClassDef) and _is_collected_class(statement):
+        if isinstance(statement, nodes.ClassDef) and is_test_class(statement):
             yield from _owners_in(statement, statement, path)
         elif isinstance(statement, nodes.FunctionDef):
             owner = _owner(statement, cls, path)
             if owner is not None:
                 yield owner
-
-
-def _is_collected_class(cls: nodes.ClassDef) -> bool:
-    return is_test_class(cls) or any(base.as_string().endswith("TestCase") for base in cls.bases)
 
 
 def _owner(func: nodes.FunctionDef, cls: nodes.ClassDef | None, path: str) -> Owner | None:
@@ -231,15 +229,6 @@ def _remedy(owner: Owner) -> str:
         return f"stop it in {teardown}{cleanup}"
     if owner.kind == "fixture":
         return "stop it after the yield, or use mocker or a with block"
-    if owner.cls is not None and _is_unittest_class(owner.cls):
+    if owner.cls is not None and is_unittest_case(owner.cls):
         return "stop it in a finally block or with self.addCleanup, or use a with block"
     return "stop it in a finally block, or use mocker or a with block"
-
-
-def _is_unittest_class(cls: nodes.ClassDef) -> bool:
-    if any(base.as_string().endswith("TestCase") for base in cls.bases):
-        return True
-    try:
-        return any(ancestor.name.endswith("TestCase") for ancestor in cls.ancestors())
-    except Exception:  # ancestors() infers the bases
-        return False

@@ -66,7 +66,11 @@ class FixtureScopeChecker:
                      type(error).__name__, error)
             return []
         finally:
-            settle_after_file()
+            try:
+                settle_after_file()
+            except Exception as error:  # housekeeping must not take flake8 down either
+                LOG.info("fixture-scope: collector housekeeping failed: %s: %s",
+                         type(error).__name__, error)
 
     def _analyse(self, source: str) -> list[Any]:
         path = self._path()

@@ -11,6 +11,7 @@ import configparser
 import io
 import logging
 import os
+import sys
 import tokenize
 from dataclasses import dataclass
 
@@ -175,6 +176,7 @@ class ProjectFiles:
         self._modules: dict[str, tuple[Stamp, nodes.Module | None]] = {}
         self._rootdirs: dict[str, str] = {}
         self.search_roots: list[str] = []
+        self._project_modules: dict[str, bool] = {}
         self.replaced = 0  # how many cached modules were rebuilt because their file changed
 
     def parse_file(self, path: str) -> nodes.Module | None:
@@ -204,6 +206,14 @@ class ProjectFiles:
             return None
         return build_module(source, path)
 
+    def is_current(self, module: nodes.Module) -> bool:
+        """False when ``module`` was parsed from a file that has changed since."""
+        path = os.path.abspath(module.file or "")
+        cached = self._modules.get(path)
+        if cached is None or cached[1] is not module:
+            return True  # not one of ours (a library module astroid built): never edited here
+        return file_stamp(path) == cached[0]
+
     def rootdir(self, folder: str) -> str:
         """The nearest folder upward holding pytest configuration, else the filesystem root."""
         folder = os.path.abspath(folder)
@@ -232,10 +242,13 @@ class ProjectFiles:
             folder = parent
 
     def remember_roots(self, file_path: str) -> None:
-        """Let project modules be found from this file's rootdir and package base."""
-        for root in (self.rootdir(os.path.dirname(os.path.abspath(file_path))), package_base(file_path)):
-            if root not in self.search_roots:
-                self.search_roots.append(root)
+        """Let project modules be found from this file's rootdir and package base, first."""
+        roots = list(dict.fromkeys(
+            [self.rootdir(os.path.dirname(os.path.abspath(file_path))), package_base(file_path)]
+        ))
+        if self.search_roots[:len(roots)] != roots:
+            self.search_roots = roots + [r for r in self.search_roots if r not in roots]
+            self._project_modules.clear()
 
     def find_module_file(self, modname: str) -> str | None:
         """A project module's file, looked up under the remembered roots."""
@@ -248,6 +261,20 @@ class ProjectFiles:
                 if os.path.isfile(candidate):
                     return candidate
         return None
+
+    def is_project_module(self, top_level: str) -> bool:
+        """Whether a top-level module name is the project's own (under a root, or a root's src/)."""
+        known = self._project_modules.get(top_level)
+        if known is None:
+            known = top_level not in sys.stdlib_module_names and any(
+                os.path.isfile(os.path.join(folder, top_level + ".py"))
+                or os.path.isfile(os.path.join(folder, top_level, "__init__.py"))
+                or os.path.isdir(os.path.join(folder, top_level))
+                for root in self.search_roots
+                for folder in (root, os.path.join(root, "src"))
+            )
+            self._project_modules[top_level] = known
+        return known
 
     def import_hook(self, modname: str) -> nodes.Module:
         """astroid's failed-import hook: resolve project modules under the roots."""

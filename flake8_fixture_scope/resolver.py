@@ -18,43 +18,54 @@ LOG = logging.getLogger("flake8.fixture_scope")
 _MAX_PLUGIN_DEPTH = 8
 
 # Fixtures each parsed module registers (its own, imported by name, from its pytest_plugins).
-_REGISTRY: weakref.WeakKeyDictionary[nodes.Module, list[dict[str, Fixture]]] = (
+_REGISTRY: weakref.WeakKeyDictionary[
+    nodes.Module, tuple[list[dict[str, Fixture]], tuple[nodes.Module, ...]]
+] = (
     weakref.WeakKeyDictionary()
 )
 
 
 def module_levels(module: nodes.Module, project: ProjectFiles, seen: frozenset[str] = frozenset()
                   ) -> list[dict[str, Fixture]]:
-    """The fixture tables a module contributes, highest priority first."""
+    """The fixture tables a module contributes, highest priority first.
+
+    Cached on the module object, and thrown away when any module it read fixtures from was
+    edited since (an editor's long-lived process); tables cut short by an import cycle are
+    not cached.
+    """
     cached = _REGISTRY.get(module)
-    if cached is not None:
-        return cached
-    path = module.file or ""
-    seen = seen | {path}
-    levels = [read_fixtures(module, path), _imported_fixtures(module, project, seen)]
-    for plugin in _plugin_modules(module, project):
-        plugin_path = plugin.file or ""
-        if plugin_path not in seen and len(seen) < _MAX_PLUGIN_DEPTH:
-            levels.extend(module_levels(plugin, project, seen))
-    _REGISTRY[module] = levels
+    if cached is not None and all(project.is_current(dependency) for dependency in cached[1]):
+        return cached[0]
+    levels, dependencies = _collect_levels(module, project, seen | {module.file or ""})
+    if not seen:
+        _REGISTRY[module] = (levels, dependencies)
     return levels
 
 
-def _imported_fixtures(module: nodes.Module, project: ProjectFiles, seen: frozenset[str]
-                       ) -> dict[str, Fixture]:
-    found: dict[str, Fixture] = {}
+def _collect_levels(module: nodes.Module, project: ProjectFiles, seen: frozenset[str]
+                    ) -> tuple[list[dict[str, Fixture]], tuple[nodes.Module, ...]]:
+    path = module.file or ""
+    dependencies: list[nodes.Module] = []
+    imported: dict[str, Fixture] = {}
     for statement in module.body:
         if not isinstance(statement, nodes.ImportFrom):
             continue
         source = _project_module(statement, module, project)
         if source is None or (source.file or "") in seen:
             continue
+        dependencies.append(source)
         names = {name for name, _alias in statement.names}
         for table in module_levels(source, project, seen)[:2]:
             for fixture in table.values():
                 if "*" in names or (fixture.node is not None and fixture.node.name in names):
-                    found.setdefault(fixture.name, fixture)
-    return found
+                    imported.setdefault(fixture.name, fixture)
+    levels = [read_fixtures(module, path), imported]
+    for plugin in _plugin_modules(module, project):
+        plugin_path = plugin.file or ""
+        if plugin_path not in seen and len(seen) < _MAX_PLUGIN_DEPTH:
+            dependencies.append(plugin)
+            levels.extend(module_levels(plugin, project, seen))
+    return levels, tuple(dependencies)
 
 
 def _project_module(statement: nodes.ImportFrom, module: nodes.Module, project: ProjectFiles

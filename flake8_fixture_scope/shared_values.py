@@ -180,6 +180,7 @@ class SharedValueCheck:
             mutating_methods=self.context.mutating_methods,
             extra_origin=extra_origin,
             is_project_file=self.context.is_project_file,
+            is_project_module=self.context.is_project_module,
         )
 
     # ------------------------------------------------------------------ messages
