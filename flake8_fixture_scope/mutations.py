@@ -16,7 +16,8 @@ from typing import Any
 from astroid import bases, nodes
 
 from . import inference
-from .names import dotted, qualified_name
+from .known import BUILTIN_SCOPES, SCOPELESS
+from .names import assigned_value, dotted, name_binding, qualified_name
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
 MAX_CALL_DEPTH = 3
@@ -493,7 +494,7 @@ class MutationFinder:
 
     def _may_call_project_code(self, func: nodes.NodeNG) -> bool:
         """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
-        name = qualified_name(func)
+        name = defining_name(func)
         if name is None or name.startswith("."):
             return True
         top = name.split(".")[0]
@@ -578,6 +579,25 @@ def _parameter(func: nodes.FunctionDef, where: int | str | None, offset: int) ->
         if param.name == where:
             return param
     return None
+
+
+def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
+    """Where the root of ``a.b().c`` comes from, read from imports and local assignments:
+    ``click.testing.CliRunner`` for ``runner.invoke`` after ``runner = CliRunner()``."""
+    while isinstance(expr, (nodes.Attribute, nodes.Call, nodes.Subscript)):
+        expr = expr.expr if isinstance(expr, nodes.Attribute) else (
+            expr.func if isinstance(expr, nodes.Call) else expr.value)
+    if not isinstance(expr, nodes.Name):
+        return None
+    name = qualified_name(expr)
+    if name is not None or depth >= 3:
+        return name
+    binding = name_binding(expr)
+    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
+        # a parameter: pytest's and its plugins' own fixtures are library code
+        return "pytest" if expr.name in BUILTIN_SCOPES or expr.name in SCOPELESS else None
+    value = assigned_value(binding) if binding is not None else None
+    return defining_name(value, depth + 1) if value is not None else None
 
 
 def subscript_text(index: nodes.NodeNG) -> str:

@@ -108,5 +108,7 @@ def _mutable_values(value: nodes.NodeNG) -> list[Any]:
     """What ``value`` evaluates to, when that is a mutable container; else []."""
     if isinstance(value, _MUTABLE_LITERALS):
         return [value]
+    if not isinstance(value, (nodes.Name, nodes.Attribute)):
+        return []  # calls, constants, tuples: not a shared mutable container worth inferring
     inferred = infer_values(value)
     return inferred if inferred and all(type_name(v) in MUTABLE_BUILTINS for v in inferred) else []

@@ -154,7 +154,10 @@ def build_module(source: str, path: str, modname: str | None = None, tree: ast.M
     log line) when it cannot be."""
     name = modname or module_name_for(path)
     manager = astroid.MANAGER
-    builder = ProjectFileBuilder(manager)
+    # astroid's brain transforms infer (and so build imported libraries) while building. The
+    # checked file is built once and rarely defines the named tuples or enums they are for;
+    # conftests and helpers, built once per process and shared, keep them.
+    builder = ProjectFileBuilder(manager, apply_transforms=tree is None)
     try:
         if tree is not None:
             module = builder.tree_build(tree, source, name, os.path.abspath(path))
