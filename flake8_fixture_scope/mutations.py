@@ -16,7 +16,6 @@ from typing import Any
 from astroid import bases, nodes
 
 from . import inference
-from .known import BUILTIN_SCOPES, SCOPELESS
 from .names import assigned_value, dotted, name_binding, qualified_name
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
@@ -427,6 +426,9 @@ class MutationFinder:
             return None
         if _is_instance_dict(func.expr):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
+        if (method not in CONTAINER_MUTATORS and method not in self.context.mutating_methods
+                and not self._may_call_project_code(func.expr)):
+            return None  # only a project class's method could change it: none can be here
         values = inference.infer_values(func.expr)
         if not values:
             return f".{method}()" if method in self.context.mutating_methods else None
@@ -581,6 +583,11 @@ def _parameter(func: nodes.FunctionDef, where: int | str | None, offset: int) ->
     return None
 
 
+PYTEST_HELPERS = frozenset(
+    "request monkeypatch mocker capsys capfd caplog recwarn pytestconfig tmp_path tmpdir".split()
+)
+
+
 def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
     """Where the root of ``a.b().c`` comes from, read from imports and local assignments:
     ``click.testing.CliRunner`` for ``runner.invoke`` after ``runner = CliRunner()``."""
@@ -594,8 +601,8 @@ def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
         return name
     binding = name_binding(expr)
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
-        # a parameter: pytest's and its plugins' own fixtures are library code
-        return "pytest" if expr.name in BUILTIN_SCOPES or expr.name in SCOPELESS else None
+        # a parameter: pytest's own helpers are library code (names users do not reuse)
+        return "pytest" if expr.name in PYTEST_HELPERS else None
     value = assigned_value(binding) if binding is not None else None
     return defining_name(value, depth + 1) if value is not None else None
 

@@ -10,7 +10,8 @@ from astroid import nodes
 
 from .consumers import Consumer
 from .fixtures import parametrize_argnames, parametrize_call, parametrized_names
-from .inference import MUTABLE_BUILTINS, infer_values, parameters_inferring_to, type_name
+from .inference import infer_values, parameters_inferring_to
+from .names import assigned_value, name_binding
 from .mutations import Context, MutationFinder, Origin
 from .rules import RULES
 from .shared_values import Violation
@@ -104,11 +105,17 @@ def _unwrap_param(row: nodes.NodeNG) -> list[nodes.NodeNG]:
     return [row]
 
 
-def _mutable_values(value: nodes.NodeNG) -> list[Any]:
-    """What ``value`` evaluates to, when that is a mutable container; else []."""
+def _mutable_values(value: nodes.NodeNG, depth: int = 0) -> list[Any]:
+    """The mutable container literal ``value`` is, or names through module constants; else [].
+
+    Read from the syntax alone: parametrize lists hold many names (classes, functions, enum
+    members) whose inference would build imported libraries for nothing.
+    """
     if isinstance(value, _MUTABLE_LITERALS):
         return [value]
-    if not isinstance(value, (nodes.Name, nodes.Attribute)):
-        return []  # calls, constants, tuples: not a shared mutable container worth inferring
-    inferred = infer_values(value)
-    return inferred if inferred and all(type_name(v) in MUTABLE_BUILTINS for v in inferred) else []
+    if isinstance(value, nodes.Name) and depth < 3:
+        binding = name_binding(value)
+        assigned = assigned_value(binding) if binding is not None else None
+        if assigned is not None:
+            return _mutable_values(assigned, depth + 1)
+    return []
