@@ -10,7 +10,9 @@ from astroid import nodes
 from .consumers import Consumer
 from .fixtures import Fixture, Scope
 from .inference import infer_values, instance_class, type_name
-from .names import qualified_name
+from .mutations import defining_name
+from .names import assigned_value, name_binding, qualified_name
+from .project import PROJECT
 from .rules import RULES
 from .settings import Settings
 from .shared_values import Violation
@@ -70,6 +72,11 @@ def container_kind(value: nodes.NodeNG | None) -> str | None:
     for literal, kind in _LITERAL_KINDS.items():
         if isinstance(value, literal):
             return kind
+    call = _creating_call(value)
+    if call is not None and qualified_name(call.func) in _CONTAINER_KINDS:
+        return _CONTAINER_KINDS[qualified_name(call.func) or ""]
+    if not worth_inferring(value):
+        return None
     kinds = {_CONTAINER_KINDS.get(type_name(v) or "") for v in infer_values(value)}
     if len(kinds) == 1 and None not in kinds:
         return kinds.pop()
@@ -100,10 +107,33 @@ def resource_description(value: nodes.NodeNG | None) -> str | None:
     call = _creating_call(value)
     if call is not None and qualified_name(call.func) in RESOURCE_FACTORIES:
         return f"'{call.func.as_string()}()'"
+    if not worth_inferring(value):
+        return None
     for inferred in infer_values(value):
         if _has_closing_method(inferred):
             return f"a '{type_name(inferred) or 'resource'}' object"
     return None
+
+
+def worth_inferring(value: nodes.NodeNG | None) -> bool:
+    """Inference only for what project code makes: a library call's result (a server, a
+    client) is not built from the library's source just to learn its type."""
+    call = _creating_call(value)
+    if call is None:  # a constant bound by plain assignment; not a parameter or ``with`` target
+        binding = name_binding(value) if isinstance(value, nodes.Name) else None
+        return binding is not None and assigned_value(binding) is not None
+    if _rooted_in_parameter(call.func):
+        return False  # a fixture's own parameter: its value is not known here
+    name = defining_name(call.func)
+    return name is None or name.startswith(".") or PROJECT.is_project_module(name.split(".")[0])
+
+
+def _rooted_in_parameter(expr: nodes.NodeNG) -> bool:
+    while isinstance(expr, (nodes.Attribute, nodes.Call, nodes.Subscript)):
+        expr = expr.expr if isinstance(expr, nodes.Attribute) else (
+            expr.func if isinstance(expr, nodes.Call) else expr.value)
+    binding = name_binding(expr) if isinstance(expr, nodes.Name) else None
+    return isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments)
 
 
 def _creating_call(value: nodes.NodeNG | None) -> nodes.Call | None:
