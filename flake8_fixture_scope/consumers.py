@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cached_property
 
 from astroid import nodes
 
@@ -30,7 +31,7 @@ class Consumer:
     fixture: Fixture | None = None  # set when the consumer is itself a fixture
     is_test: bool = False
 
-    @property
+    @cached_property
     def params(self) -> list[nodes.AssignName]:
         return requested_params(self.func, is_method=self.cls is not None)
 

@@ -10,8 +10,8 @@ from astroid import nodes
 from .consumers import Consumer
 from .fixtures import Fixture, Scope
 from .inference import infer_values, instance_class, type_name
-from .mutations import defining_name
-from .names import assigned_value, name_binding, qualified_name
+from .mutations import may_call_project_code
+from .names import assigned_value, expression_root, is_parameter, name_binding, qualified_name
 from .project import PROJECT
 from .rules import RULES
 from .settings import Settings
@@ -122,18 +122,10 @@ def worth_inferring(value: nodes.NodeNG | None) -> bool:
     if call is None:  # a constant bound by plain assignment; not a parameter or ``with`` target
         binding = name_binding(value) if isinstance(value, nodes.Name) else None
         return binding is not None and assigned_value(binding) is not None
-    if _rooted_in_parameter(call.func):
+    root = expression_root(call.func)
+    if root is not None and is_parameter(name_binding(root)):
         return False  # a fixture's own parameter: its value is not known here
-    name = defining_name(call.func)
-    return name is None or name.startswith(".") or PROJECT.is_project_module(name.split(".")[0])
-
-
-def _rooted_in_parameter(expr: nodes.NodeNG) -> bool:
-    while isinstance(expr, (nodes.Attribute, nodes.Call, nodes.Subscript)):
-        expr = expr.expr if isinstance(expr, nodes.Attribute) else (
-            expr.func if isinstance(expr, nodes.Call) else expr.value)
-    binding = name_binding(expr) if isinstance(expr, nodes.Name) else None
-    return isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments)
+    return may_call_project_code(call.func, PROJECT.is_project_module)
 
 
 def _creating_call(value: nodes.NodeNG | None) -> nodes.Call | None:

@@ -52,10 +52,6 @@ class Fixture:
     node: nodes.FunctionDef | None = field(default=None, compare=False, repr=False)
     loop_scope: Scope | None = None
 
-    @property
-    def is_readable(self) -> bool:
-        return self.node is not None
-
 
 def fixture_options(func: nodes.FunctionDef) -> dict[str, nodes.NodeNG] | None:
     """The keyword arguments of the fixture decorator on ``func``, or None if it is no fixture."""

@@ -133,10 +133,6 @@ def _derives_from(value: Any, names: frozenset[str]) -> bool:
         return False
 
 
-def any_value_is(values: Sequence[Any], names: frozenset[str]) -> bool:
-    return any(type_name(v) in names for v in values)
-
-
 @contextlib.contextmanager
 def parameters_inferring_to(bindings: Mapping[nodes.NodeNG, list[Any]]) -> Iterator[None]:
     """Make each parameter (and so its uses and aliases) infer to the given values.

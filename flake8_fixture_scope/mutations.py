@@ -7,7 +7,6 @@ only about expressions that the walk already traced to a tracked value.
 from __future__ import annotations
 
 import json
-import os
 import weakref
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
@@ -16,7 +15,8 @@ from typing import Any
 from astroid import bases, nodes
 
 from . import inference
-from .names import assigned_value, dotted, name_binding, qualified_name
+from .names import assigned_value, dotted, expression_root, is_parameter, name_binding, qualified_name
+from .project import relative
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
 MAX_CALL_DEPTH = 3
@@ -427,7 +427,7 @@ class MutationFinder:
         if _is_instance_dict(func.expr):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
         if (method not in CONTAINER_MUTATORS and method not in self.context.mutating_methods
-                and not self._may_call_project_code(func.expr)):
+                and not may_call_project_code(func.expr, self.context.is_project_module)):
             return None  # only a project class's method could change it: none can be here
         values = inference.infer_values(func.expr)
         if not values:
@@ -477,7 +477,7 @@ class MutationFinder:
             origin = self.origin_of(arg)
             if origin is not None and not origin.fresh:
                 tracked.append((where, arg, origin))
-        if not tracked or not self._may_call_project_code(call.func):
+        if not tracked or not may_call_project_code(call.func, self.context.is_project_module):
             return
         callee, offset = self._callee(call)
         if callee is None or callee in self.context.active:
@@ -494,16 +494,6 @@ class MutationFinder:
                 self._record_helper_call(call, callee, inner, origin.part(inside) if inside else origin)
                 return
 
-    def _may_call_project_code(self, func: nodes.NodeNG) -> bool:
-        """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
-        name = defining_name(func)
-        if name is None or name.startswith("."):
-            return True
-        top = name.split(".")[0]
-        if top == "builtins":
-            return False
-        return self.context.is_project_module(top)
-
     def _record_helper_call(self, call: nodes.Call, callee: nodes.FunctionDef, inner: Mutation,
                             origin: Origin) -> None:
         label = function_label(callee)
@@ -511,7 +501,7 @@ class MutationFinder:
             site_action, site_function, site_where = inner.site_action, inner.site_function, inner.site_where
         else:
             site_action, site_function = inner.action, label
-            site_where = f"{_relative(callee.root().file or '')}:{inner.node.lineno}"
+            site_where = f"{relative(callee.root().file or '')}:{inner.node.lineno}"
         place = f"at {site_where}" if site_function == label else f"in '{site_function}()' at {site_where}"
         action = f"calling '{label}()' ({site_action} {place})"
         restoring = bool(self.restoring) or self._after_yield
@@ -591,20 +581,27 @@ PYTEST_HELPERS = frozenset(
 def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
     """Where the root of ``a.b().c`` comes from, read from imports and local assignments:
     ``click.testing.CliRunner`` for ``runner.invoke`` after ``runner = CliRunner()``."""
-    while isinstance(expr, (nodes.Attribute, nodes.Call, nodes.Subscript)):
-        expr = expr.expr if isinstance(expr, nodes.Attribute) else (
-            expr.func if isinstance(expr, nodes.Call) else expr.value)
-    if not isinstance(expr, nodes.Name):
+    root = expression_root(expr)
+    if root is None:
         return None
-    name = qualified_name(expr)
+    name = qualified_name(root)
     if name is not None or depth >= 3:
         return name
-    binding = name_binding(expr)
-    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments):
-        # a parameter: pytest's own helpers are library code (names users do not reuse)
-        return "pytest" if expr.name in PYTEST_HELPERS else None
+    binding = name_binding(root)
+    if is_parameter(binding):
+        # pytest's own helpers are library code (names users do not reuse)
+        return "pytest" if root.name in PYTEST_HELPERS else None
     value = assigned_value(binding) if binding is not None else None
     return defining_name(value, depth + 1) if value is not None else None
+
+
+def may_call_project_code(expr: nodes.NodeNG, is_project_module: Callable[[str], bool]) -> bool:
+    """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
+    name = defining_name(expr)
+    if name is None or name.startswith("."):
+        return True
+    top = name.split(".")[0]
+    return top != "builtins" and is_project_module(top)
 
 
 def subscript_text(index: nodes.NodeNG) -> str:
@@ -619,13 +616,6 @@ def _assign_attr_key(target: nodes.NodeNG) -> str | None:
         base = dotted(target.expr)
         return f"{base}.{target.attrname}" if base else None
     return None
-
-
-def _relative(path: str) -> str:
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return path
 
 
 def unrestored(mutations: list[Mutation]) -> list[Mutation]:

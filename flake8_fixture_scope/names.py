@@ -69,6 +69,18 @@ def _is_unbound(expr: nodes.Name) -> bool:
     return not assignments or all(a.root().name == "builtins" for a in assignments)
 
 
+def expression_root(expr: nodes.NodeNG) -> nodes.Name | None:
+    """The name ``a.b().c[0]`` starts from, or None when it starts from something else."""
+    while isinstance(expr, (nodes.Attribute, nodes.Call, nodes.Subscript)):
+        expr = expr.expr if isinstance(expr, nodes.Attribute) else (
+            expr.func if isinstance(expr, nodes.Call) else expr.value)
+    return expr if isinstance(expr, nodes.Name) else None
+
+
+def is_parameter(binding: nodes.NodeNG | None) -> bool:
+    return isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Arguments)
+
+
 def dotted(expr: nodes.NodeNG) -> str | None:
     """``a.b.c`` for a chain of names and attributes, else None."""
     if isinstance(expr, nodes.Name):

@@ -95,6 +95,16 @@ def _ini_has_section(path: str, section: str) -> bool:
     return parser.has_section(section)
 
 
+def relative(path: str) -> str:
+    """``path`` as messages show it: relative to the working folder when it can be."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        return os.path.relpath(path)
+    except ValueError:
+        return path
+
+
 def decode_source(data: bytes) -> str | None:
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +11,7 @@ from astroid import nodes
 from .consumers import Consumer
 from .fixtures import Fixture, Scope, parametrized_names
 from .inference import infer_constant, infer_fixture_value, infer_values, parameters_inferring_to
+from .project import relative
 from .mutations import Context, Mutation, MutationFinder, Origin
 from .names import dotted
 from .resolver import FixtureResolver
@@ -39,15 +39,6 @@ class Traced:
 
     origin: Origin
     values: list[Any]
-
-
-def relative(path: str) -> str:
-    if not os.path.isabs(path):
-        return path
-    try:
-        return os.path.relpath(path)
-    except ValueError:
-        return path
 
 
 def fixture_location(fixture: Fixture) -> str:
