@@ -39,10 +39,12 @@ def qualified_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
 
 
 def assigned_value(binding: nodes.NodeNG) -> nodes.NodeNG | None:
-    """The right-hand side of a plain ``name = value`` binding."""
+    """The right-hand side of a plain ``name = value`` or ``name: T = value`` binding."""
     if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.Assign):
         if len(binding.parent.targets) == 1 or binding in binding.parent.targets:
             return binding.parent.value
+    if isinstance(binding, nodes.AssignName) and isinstance(binding.parent, nodes.AnnAssign):
+        return binding.parent.value
     return None
 
 

@@ -21,3 +21,9 @@ def built():
 @pytest.fixture(scope="session")
 def unknown(some_plugin_value):
     return some_plugin_value
+
+
+@pytest.fixture(scope="session")
+def annotated():
+    order: list[str] = []
+    yield order  # error: FXS011
