@@ -16,7 +16,9 @@ from .mutations import Context
 from .parametrize_values import check_parametrize_values
 from .patches import PatchCheck
 from .project import PROJECT
-from .resolver import FixtureResolver
+from .definitions import Definitions
+from .model.index import ModuleIndex
+from .model.resolve import FixtureResolver
 from .scope_mismatch import check_scope_mismatches
 from .settings import Settings
 from .shared_values import SharedValueCheck, Violation
@@ -37,20 +39,21 @@ def is_project_file(path: str) -> bool:
     return not absolute.startswith(_LIBRARY_FOLDERS) and "site-packages" not in absolute
 
 
-def check_module(module: nodes.Module, path: str, settings: Settings) -> Iterator[Violation]:
-    PROJECT.remember_roots(path)
-    resolver = FixtureResolver(module, path, settings.fixture_scopes)
+def check_module(module: nodes.Module, index: ModuleIndex, settings: Settings) -> Iterator[Violation]:
+    path = index.path
+    resolver = FixtureResolver(index, settings.fixture_scopes)
+    definitions = Definitions(module, index)
     context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file,
                       is_project_module=PROJECT.is_project_module)
-    consumers = list(find_consumers(module, os.path.abspath(path)))
+    consumers = list(find_consumers(module, definitions.fixture_at))
     families: list[tuple[str, Callable[[], Iterable[Violation]]]] = [
-        ("shared values", lambda: SharedValueCheck(resolver, settings, context).check(consumers)),
+        ("shared values", lambda: SharedValueCheck(resolver, definitions, settings, context).check(consumers)),
         ("parametrize values", lambda: check_parametrize_values(consumers, context)),
         ("scope mismatches", lambda: check_scope_mismatches(consumers, resolver)),
         ("mutable handouts", lambda: check_mutable_handouts(consumers, settings)),
         ("unclosed resources", lambda: check_unclosed_resources(consumers, settings)),
-        ("module state", lambda: ModuleStateCheck(settings, context, resolver).check(module, consumers)),
-        ("patches", lambda: PatchCheck(module, path, resolver, settings).check(consumers)),
+        ("module state", lambda: ModuleStateCheck(settings, context, resolver, definitions).check(module, consumers)),
+        ("patches", lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
     ]
     for family, run in families:
         try:

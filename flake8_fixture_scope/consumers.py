@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from astroid import nodes
 
-from .fixtures import Fixture, Scope, read_fixture, requested_params
+from .fixtures import Fixture, Scope, requested_params
 
 XUNIT_SETUPS = frozenset(
     {"setup_module", "setup_function", "setup_method", "setup_class", "setUp", "setUpClass",
@@ -35,6 +35,10 @@ class Consumer:
     def params(self) -> list[nodes.AssignName]:
         return requested_params(self.func, is_method=self.cls is not None)
 
+    @cached_property
+    def cls_key(self) -> str | None:
+        return class_key(self.cls)
+
     @property
     def kind(self) -> str:
         return "test" if self.is_test else "fixture"
@@ -60,17 +64,31 @@ def is_unittest_case(cls: nodes.ClassDef) -> bool:
         return False
 
 
-def find_consumers(module: nodes.Module, path: str) -> Iterator[Consumer]:
-    yield from _consumers_in(module, None, path)
+def class_key(cls: nodes.ClassDef | None) -> str | None:
+    """The class's dotted name within its module (``Outer.Inner``), as the fixture index keys it."""
+    names: list[str] = []
+    node: nodes.NodeNG | None = cls
+    while isinstance(node, nodes.ClassDef):
+        names.insert(0, node.name)
+        node = node.parent.scope() if node.parent is not None else None
+    return ".".join(names) or None
+
+
+FixtureAt = Callable[[nodes.FunctionDef], "Fixture | None"]
+
+
+def find_consumers(module: nodes.Module, fixture_at: FixtureAt) -> Iterator[Consumer]:
+    """Tests and fixtures of the module; ``fixture_at`` tells (from the index) which are fixtures."""
+    yield from _consumers_in(module, None, fixture_at)
 
 
 def _consumers_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef | None,
-                  path: str) -> Iterator[Consumer]:
+                  fixture_at: FixtureAt) -> Iterator[Consumer]:
     for statement in container.body:
         if isinstance(statement, nodes.ClassDef):
-            yield from _consumers_in(statement, statement, path)
+            yield from _consumers_in(statement, statement, fixture_at)
         elif isinstance(statement, nodes.FunctionDef):
-            fixture = read_fixture(statement, path)
+            fixture = fixture_at(statement)
             if fixture is not None:
                 if fixture.scope is not None:
                     yield Consumer(statement, cls, fixture.scope, fixture)

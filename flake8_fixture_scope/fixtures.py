@@ -1,130 +1,16 @@
-"""The fixture model: scopes, fixture definitions read from decorators, and requests."""
+"""Fixture requests and parametrize marks read from the checked file's astroid tree."""
 
 from __future__ import annotations
 
-import enum
-from dataclasses import dataclass, field
-
 from astroid import nodes
 
-from .inference import infer_constant
-from .names import assigned_value, qualified_name
+from .model.fixture import Fixture, Scope
+from .names import qualified_name
 
-FIXTURE_DECORATORS = frozenset(
-    {
-        "pytest.fixture",
-        "pytest.yield_fixture",
-        "_pytest.fixtures.fixture",
-        "pytest_asyncio.fixture",
-    }
-)
+__all__ = ["Fixture", "Scope", "parametrized_names", "requested_params"]
+
 # Patch decorators that pass the mock as an extra leading argument.
 _INJECTING_PATCHES = ("mock.patch", "mock.patch.object")
-
-
-class Scope(enum.IntEnum):
-    FUNCTION = 0
-    CLASS = 1
-    MODULE = 2
-    PACKAGE = 3
-    SESSION = 4
-
-    @classmethod
-    def parse(cls, text: object) -> Scope | None:
-        if isinstance(text, str):
-            return cls.__members__.get(text.strip().upper())
-        return None
-
-    @property
-    def label(self) -> str:
-        return self.name.lower()
-
-
-@dataclass(frozen=True)
-class Fixture:
-    """One fixture definition. ``scope`` is None when it cannot be read without running code."""
-
-    name: str
-    scope: Scope | None
-    path: str
-    line: int
-    autouse: bool = False
-    node: nodes.FunctionDef | None = field(default=None, compare=False, repr=False)
-    loop_scope: Scope | None = None
-
-
-def fixture_options(func: nodes.FunctionDef) -> dict[str, nodes.NodeNG] | None:
-    """The keyword arguments of the fixture decorator on ``func``, or None if it is no fixture."""
-    if not func.decorators:
-        return None
-    for decorator in func.decorators.nodes:
-        options = _decorator_options(decorator, 0)
-        if options is not None:
-            return options
-    return None
-
-
-def _decorator_options(expr: nodes.NodeNG, depth: int) -> dict[str, nodes.NodeNG] | None:
-    if depth > 4:
-        return None
-    if isinstance(expr, nodes.Call):
-        if qualified_name(expr.func) == "functools.partial" and expr.args:
-            base = _decorator_options(expr.args[0], depth + 1)
-        else:
-            base = _decorator_options(expr.func, depth + 1)
-        if base is None:
-            return None
-        return {**base, **{kw.arg: kw.value for kw in expr.keywords or () if kw.arg}}
-    name = qualified_name(expr)
-    if name in FIXTURE_DECORATORS:
-        return {}
-    if isinstance(expr, nodes.Name):
-        value = _module_alias_value(expr)
-        if value is not None:
-            return _decorator_options(value, depth + 1)
-    return None
-
-
-def _module_alias_value(expr: nodes.Name) -> nodes.NodeNG | None:
-    try:
-        _scope, bindings = expr.lookup(expr.name)
-    except Exception:
-        return None
-    if len(bindings) == 1:
-        return assigned_value(bindings[0])
-    return None
-
-
-def read_fixture(func: nodes.FunctionDef, path: str) -> Fixture | None:
-    options = fixture_options(func)
-    if options is None:
-        return None
-    name_node = options.get("name")
-    name = infer_constant(name_node) if name_node is not None else func.name
-    scope_node = options.get("scope")
-    scope = Scope.FUNCTION if scope_node is None else Scope.parse(infer_constant(scope_node))
-    loop_node = options.get("loop_scope")
-    autouse_node = options.get("autouse")
-    return Fixture(
-        name=name if isinstance(name, str) else func.name,
-        scope=scope,
-        path=path,
-        line=func.lineno or 0,
-        autouse=bool(autouse_node is not None and infer_constant(autouse_node) is True),
-        node=func,
-        loop_scope=Scope.parse(infer_constant(loop_node)) if loop_node is not None else None,
-    )
-
-
-def read_fixtures(container: nodes.Module | nodes.ClassDef, path: str) -> dict[str, Fixture]:
-    """Fixtures defined directly in a module or class body, by registered name (last wins)."""
-    found: dict[str, Fixture] = {}
-    for statement in container.body:
-        if isinstance(statement, nodes.FunctionDef):
-            fixture = read_fixture(statement, path)
-            if fixture is not None:
-                found[fixture.name] = fixture
-    return found
 
 
 def requested_params(func: nodes.FunctionDef, is_method: bool) -> list[nodes.AssignName]:

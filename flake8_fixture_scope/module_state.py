@@ -17,7 +17,8 @@ from .consumers import XUNIT_TEARDOWNS, Consumer, find_xunit_methods
 from .fixtures import Fixture, Scope
 from .mutations import Context, Mutation, MutationFinder, Origin
 from .names import dotted, qualified_name
-from .resolver import FixtureResolver, class_levels
+from .definitions import Definitions
+from .model.resolve import FixtureResolver
 from .rules import RULES
 from .settings import Settings
 from .shared_values import Violation, fixture_location
@@ -298,7 +299,9 @@ def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
 class ModuleStateCheck:
     """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
 
-    def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver) -> None:
+    def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver,
+                 definitions: Definitions) -> None:
+        self.definitions = definitions
         self.settings = settings
         self.context = Context(is_project_file=context.is_project_file,
                                is_project_module=context.is_project_module)
@@ -343,8 +346,8 @@ class ModuleStateCheck:
         """What the function-scoped fixtures around a test restore after it (autouse or requested)."""
         guards: list[Mutation] = []
         for fixture in self._fixtures_around(test):
-            node = fixture.node
-            if node is None or fixture.scope != Scope.FUNCTION:
+            node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
+            if node is None:
                 continue
             if node not in self._guard_cache:
                 roots = module_state_roots(node, _class_of(node))
@@ -358,12 +361,10 @@ class ModuleStateCheck:
         if module is not None:
             names |= usefixtures_names(test.func, test.cls, module)
         for name in names:
-            fixture = self.resolver.resolve(name, test.cls)
+            fixture = self.resolver.resolve(name, test.cls_key)
             if fixture is not None:
                 yield fixture
-        levels = class_levels(test.cls, self.resolver.path) if test.cls is not None else []
-        for level in levels + self.resolver.outer_levels():
-            yield from (fixture for fixture in level.values() if fixture.autouse)
+        yield from (fixture for fixture in self.resolver.visible(test.cls_key) if fixture.autouse)
 
     def _check_setup(self, setup: nodes.FunctionDef) -> Iterator[Violation]:
         roots = module_state_roots(setup, _class_of(setup))

@@ -8,7 +8,6 @@ after its ``yield``.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -17,12 +16,14 @@ from astroid import nodes
 from .consumers import (
     XUNIT_SETUPS, XUNIT_TEARDOWNS, Consumer, is_test_class, is_test_name, is_unittest_case,
 )
-from .fixtures import Fixture, Scope, parametrized_names, read_fixture
+from .consumers import FixtureAt, class_key
+from .definitions import Definitions
+from .fixtures import Fixture, Scope, parametrized_names
 from .names import dotted
 from .patchers import (
     Started, Stop, class_methods, short_text, started_patches, stops_every_patch_after_yield, stops_in,
 )
-from .resolver import FixtureResolver, class_levels, module_levels
+from .model.resolve import FixtureResolver
 from .rules import RULES
 from .settings import Settings
 from .shared_values import Violation
@@ -81,23 +82,23 @@ def _xunit_functions(owner: Owner, module: nodes.Module, name: str) -> list[node
 
 
 # ---------------------------------------------------------------------- who starts patches
-def find_owners(module: nodes.Module, path: str) -> Iterator[Owner]:
-    yield from _owners_in(module, None, path)
+def find_owners(module: nodes.Module, fixture_at: FixtureAt) -> Iterator[Owner]:
+    yield from _owners_in(module, None, fixture_at)
 
 
 def _owners_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef | None,
-               path: str) -> Iterator[Owner]:
+               fixture_at: FixtureAt) -> Iterator[Owner]:
     for statement in container.body:
         if isinstance(statement, nodes.ClassDef) and is_test_class(statement):
-            yield from _owners_in(statement, statement, path)
+            yield from _owners_in(statement, statement, fixture_at)
         elif isinstance(statement, nodes.FunctionDef):
-            owner = _owner(statement, cls, path)
+            owner = _owner(statement, cls, fixture_at)
             if owner is not None:
                 yield owner
 
 
-def _owner(func: nodes.FunctionDef, cls: nodes.ClassDef | None, path: str) -> Owner | None:
-    fixture = read_fixture(func, path)
+def _owner(func: nodes.FunctionDef, cls: nodes.ClassDef | None, fixture_at: FixtureAt) -> Owner | None:
+    fixture = fixture_at(func)
     if fixture is not None:
         return Owner(func, cls, "fixture", fixture.scope or Scope.FUNCTION)
     if func.name in XUNIT_SETUPS:
@@ -111,16 +112,16 @@ def _owner(func: nodes.FunctionDef, cls: nodes.ClassDef | None, path: str) -> Ow
 class PatchCheck:
     """FXS021 for one file."""
 
-    def __init__(self, module: nodes.Module, path: str, resolver: FixtureResolver,
+    def __init__(self, module: nodes.Module, resolver: FixtureResolver, definitions: Definitions,
                  settings: Settings) -> None:
         self.module = module
-        self.path = os.path.abspath(path)
         self.resolver = resolver
+        self.definitions = definitions
         self.settings = settings
         self._stoppers: dict[nodes.ClassDef | None, list[Fixture]] = {}
 
     def check(self, consumers: list[Consumer]) -> Iterator[Violation]:
-        for owner in find_owners(self.module, self.path):
+        for owner in find_owners(self.module, self.definitions.fixture_at):
             yield from self.unstopped(owner)
         for consumer in consumers:
             yield from self.broad_mocker_patches(consumer)
@@ -140,22 +141,14 @@ class PatchCheck:
     def _autouse_stopper(self, owner: Owner) -> bool:
         if owner.cls not in self._stoppers:
             self._stoppers[owner.cls] = [
-                fixture for fixture in self._visible_fixtures(owner.cls)
-                if fixture.autouse and fixture.node is not None and fixture.scope is not None
-                and stops_every_patch_after_yield(fixture.node)
+                fixture for fixture in self.resolver.visible(class_key(owner.cls))
+                if fixture.autouse and fixture.scope is not None and self._stops_all_after_yield(fixture)
             ]
         return any(f.scope is not None and f.scope <= owner.scope for f in self._stoppers[owner.cls])
 
-    def _visible_fixtures(self, cls: nodes.ClassDef | None) -> Iterator[Fixture]:
-        project = self.resolver.project
-        levels = class_levels(cls, self.path) if cls is not None else []
-        levels += module_levels(self.module, project)
-        for conftest in project.conftest_paths(self.path):
-            parsed = project.parse_file(conftest) if os.path.abspath(conftest) != self.path else None
-            if parsed is not None:
-                levels += module_levels(parsed, project)
-        for level in levels:
-            yield from level.values()
+    def _stops_all_after_yield(self, fixture: Fixture) -> bool:
+        node = self.definitions.node_of(fixture)
+        return node is not None and stops_every_patch_after_yield(node)
 
     def _unstopped_violation(self, patch: Started, owner: Owner) -> Violation:
         what = f"patch '{short_text(patch.patcher)}' is started"
@@ -170,7 +163,7 @@ class PatchCheck:
         for param in consumer.params:
             if param.name not in BROAD_MOCKERS or param.name in supplied:
                 continue
-            fixture = self.resolver.resolve(param.name, consumer.cls, consumer.fixture)
+            fixture = self.resolver.resolve(param.name, consumer.cls_key, consumer.fixture)
             if fixture is not None and self._outlives(fixture, consumer):
                 yield from _mocker_patches(consumer, fixture)
 

@@ -14,7 +14,8 @@ from . import __version__
 from .checks import check_module
 from .inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
-from .project import build_module
+from .model.index import read_module
+from .project import PROJECT, build_module
 from .rules import OFF_BY_DEFAULT
 from .settings import Settings, parse_settings, register_options
 
@@ -76,12 +77,14 @@ class FixtureScopeChecker:
         path = self._path()
         with collector_paused():
             forget_file_caches()
-            tree = self.tree if isinstance(self.tree, ast.Module) else None
+            tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
+            PROJECT.remember_roots(path)
+            index = read_module(tree, path)
             module = build_module(source, path, tree=tree)
             if module is None:
                 return []
             try:
-                return sorted(set(check_module(module, path, self.settings)),
+                return sorted(set(check_module(module, index, self.settings)),
                               key=lambda v: (v.line, v.col, v.message))
             finally:
                 forget_file_caches()  # they hold this file's nodes, which must not be frozen

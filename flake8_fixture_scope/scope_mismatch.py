@@ -10,7 +10,7 @@ from .consumers import Consumer
 from .fixtures import Fixture
 from .inference import infer_constant
 from .known import BROAD_ALTERNATIVES
-from .resolver import FixtureResolver
+from .model.resolve import FixtureResolver
 from .rules import RULES
 from .shared_values import Violation, fixture_location
 
@@ -21,7 +21,7 @@ def check_scope_mismatches(consumers: list[Consumer], resolver: FixtureResolver)
         if requester is None or requester.scope is None:
             continue
         for name, node in requested_fixture_names(consumer):
-            requested = resolver.resolve(name, consumer.cls, requester)
+            requested = resolver.resolve(name, consumer.cls_key, requester)
             if requested is None or requested.scope is None or requested.scope >= requester.scope:
                 continue
             yield _violation(requester, requested, requester.scope.label, requested.scope.label, node)
@@ -41,7 +41,7 @@ def requested_fixture_names(consumer: Consumer) -> Iterator[tuple[str, nodes.Nod
 
 def _violation(requester: Fixture, requested: Fixture, requester_scope: str, requested_scope: str,
                node: nodes.NodeNG) -> Violation:
-    remedy = BROAD_ALTERNATIVES.get(requested.name) if requested.node is None else None
+    remedy = BROAD_ALTERNATIVES.get(requested.name) if not requested.is_readable else None
     message = RULES["FXS010"].format(
         consumer_scope=requester_scope,
         consumer=requester.name,

@@ -14,7 +14,8 @@ from .inference import infer_constant, infer_fixture_value, infer_values, parame
 from .project import relative
 from .mutations import Context, Mutation, MutationFinder, Origin
 from .names import dotted
-from .resolver import FixtureResolver
+from .definitions import Definitions
+from .model.resolve import FixtureResolver
 from .rules import COPY_OR_NARROW, RULES
 from .settings import Settings
 
@@ -42,7 +43,7 @@ class Traced:
 
 
 def fixture_location(fixture: Fixture) -> str:
-    if fixture.node is None:
+    if not fixture.is_readable:
         return fixture.path.strip("<>")
     return f"{relative(fixture.path)}:{fixture.line}"
 
@@ -50,8 +51,10 @@ def fixture_location(fixture: Fixture) -> str:
 class SharedValueCheck:
     """Finds mutations of broad fixture values in the consumers of one file."""
 
-    def __init__(self, resolver: FixtureResolver, settings: Settings, context: Context) -> None:
+    def __init__(self, resolver: FixtureResolver, definitions: Definitions, settings: Settings,
+                 context: Context) -> None:
         self.resolver = resolver
+        self.definitions = definitions
         self.settings = settings
         self.context = context
 
@@ -91,7 +94,7 @@ class SharedValueCheck:
         for param in consumer.params:
             if param.name in supplied:
                 continue
-            fixture = self.resolver.resolve(param.name, consumer.cls, consumer.fixture)
+            fixture = self.resolver.resolve(param.name, consumer.cls_key, consumer.fixture)
             traced = self.trace_fixture(fixture, consumer, depth) if fixture else None
             if traced is not None:
                 roots[param.name] = traced.origin
@@ -101,18 +104,22 @@ class SharedValueCheck:
     def trace_fixture(self, fixture: Fixture, consumer: Consumer, depth: int) -> Traced | None:
         """How ``fixture``'s value reaches ``consumer`` if it is (part of) a broad value."""
         if self.is_shared(fixture, consumer):
-            values = infer_fixture_value(fixture.node) if fixture.node is not None else []
+            node = self.definitions.node_of(fixture)
+            values = infer_fixture_value(node) if node is not None else []
             return Traced(Origin(fixture.name, fixture), values)
-        if fixture.node is None or fixture.scope is None or depth >= _MAX_HANDOUT_DEPTH:
+        if not fixture.is_readable or fixture.scope is None or depth >= _MAX_HANDOUT_DEPTH:
             return None
-        provider = Consumer(fixture.node, consumer.cls, fixture.scope, fixture)
+        node = self.definitions.node_of(fixture)
+        if node is None:
+            return None
+        provider = Consumer(node, consumer.cls, fixture.scope, fixture)
         roots, tips = self.traced_parameters(provider, depth + 1)
         if not roots:
             return None
         finder = MutationFinder(Context())
         with parameters_inferring_to(tips):
-            finder.find(fixture.node, roots)
-            values = infer_fixture_value(fixture.node)
+            finder.find(node, roots)
+            values = infer_fixture_value(node)
         for origin in finder.handouts:
             source = origin.source
             if isinstance(source, Fixture) and self.is_shared(source, consumer):
@@ -156,7 +163,7 @@ class SharedValueCheck:
             name = infer_constant(call.args[0]) if call.args else None
             if not isinstance(name, str):
                 continue
-            fixture = self.resolver.resolve(name, consumer.cls, consumer.fixture)
+            fixture = self.resolver.resolve(name, consumer.cls_key, consumer.fixture)
             traced = self.trace_fixture(fixture, consumer, 0) if fixture else None
             if traced is not None:
                 found[call] = traced

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+import tempfile
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+
+from flake8 import utils as flake8_utils
+from flake8.main.application import Application
 
 Finding = tuple[str, int, str]  # (path relative to the project, line, code)
 
@@ -22,6 +28,34 @@ def run_flake8(project: Path, args: Sequence[str] = (), stdin: str | None = None
         [sys.executable, "-m", "flake8", *args],
         cwd=project, input=stdin, capture_output=True, text=True, env=env, timeout=300,
     )
+
+
+def run_flake8_in_process(project: Path, args: Sequence[str] = (), stdin: bytes | None = None) -> str:
+    """flake8's own application in this process (one job), from ``project``; its report.
+
+    ``stdin``: the bytes flake8 reads for ``-`` (its reader caches standard input once per
+    process, so the cache is cleared around the run).
+    """
+    with tempfile.TemporaryDirectory() as folder, contextlib.chdir(project), _standard_input(stdin):
+        report = Path(folder) / "report.txt"
+        application = Application()
+        application.run([*args, "--jobs=1", f"--output-file={report}"])
+        return report.read_text() if report.exists() else ""
+
+
+@contextlib.contextmanager
+def _standard_input(data: bytes | None) -> Iterator[None]:
+    if data is None:
+        yield
+        return
+    saved = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8")
+    flake8_utils.stdin_get_value.cache_clear()
+    try:
+        yield
+    finally:
+        sys.stdin = saved
+        flake8_utils.stdin_get_value.cache_clear()
 
 
 def findings(output: str) -> set[Finding]:

@@ -1,10 +1,11 @@
 """Scenario folders under tests/cases, each a small project annotated with ``# error: FXS...``.
 
-Each is copied to a temporary folder and linted by real flake8: serially, with two jobs,
-and file by file through standard input as editors do. The findings must equal the
-annotations exactly. The default arguments select every code but FXS011 (which fires on
-most broad fixtures, and has scenarios of its own); a scenario may hold ``flake8-args.txt``
-(one argument a line) to replace them.
+Each is copied to a temporary folder and linted by flake8's own application in this process,
+and file by file as an editor hands them over (the buffer under its display name). The
+findings must equal the annotations exactly. A subset also runs as users run it: the flake8
+command in a subprocess with two jobs, and through standard input. The default arguments
+select every code but FXS011 (which fires on most broad fixtures, and has scenarios of its
+own); a scenario may hold ``flake8-args.txt`` (one argument a line) to replace them.
 """
 
 from __future__ import annotations
@@ -14,10 +15,15 @@ from pathlib import Path
 
 import pytest
 
-from flake8_runner import expected_findings, findings, run_flake8
+from flake8_runner import expected_findings, findings, run_flake8, run_flake8_in_process
 
 CASES = Path(__file__).parent / "cases"
 SCENARIOS = sorted(p.name for p in CASES.iterdir() if p.is_dir())
+# Run as subprocesses too: every eighth scenario, and those whose look-alikes involve several
+# files in several folders (conftest chains, plugins, imported fixtures).
+SUBPROCESS_SCENARIOS = sorted(set(SCENARIOS[::8]) | {
+    s for s in SCENARIOS if s.startswith(("resolve_", "fxs002_fixture_imported"))
+})
 
 
 def copy_scenario(name: str, tmp_path: Path) -> Path:
@@ -37,9 +43,30 @@ def scenario_args(project: Path) -> list[str]:
     return ["--select", "FXS", "--extend-ignore", "FXS011"]
 
 
-@pytest.mark.parametrize("jobs", ["1", "2"])
 @pytest.mark.parametrize("scenario", SCENARIOS)
-def test_scenario(scenario: str, jobs: str, tmp_path: Path) -> None:
+def test_scenario(scenario: str, tmp_path: Path) -> None:
+    project = copy_scenario(scenario, tmp_path)
+    output = run_flake8_in_process(project, [*scenario_args(project), "."])
+    assert findings(output) == expected_findings(project), output
+
+
+@pytest.mark.parametrize("scenario", SCENARIOS)
+def test_scenario_as_editor_buffers(scenario: str, tmp_path: Path) -> None:
+    """Each file's text on standard input under its relative display name, as editors run it."""
+    project = copy_scenario(scenario, tmp_path)
+    expected = expected_findings(project)
+    for path in sorted(project.rglob("*.py")):
+        relative = path.relative_to(project).as_posix()
+        output = run_flake8_in_process(
+            project, [*scenario_args(project), "--stdin-display-name", relative, "-"],
+            stdin=path.read_bytes(),
+        )
+        assert findings(output) == {f for f in expected if f[0] == relative}, relative
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize("scenario", SUBPROCESS_SCENARIOS)
+def test_scenario_subprocess(scenario: str, jobs: str, tmp_path: Path) -> None:
     project = copy_scenario(scenario, tmp_path)
     result = run_flake8(project, [*scenario_args(project), f"--jobs={jobs}", "."])
     assert "Traceback" not in result.stderr, result.stderr
@@ -47,7 +74,7 @@ def test_scenario(scenario: str, jobs: str, tmp_path: Path) -> None:
     assert findings(result.stdout) == expected_findings(project), result.stdout
 
 
-@pytest.mark.parametrize("scenario", SCENARIOS)
+@pytest.mark.parametrize("scenario", SUBPROCESS_SCENARIOS)
 def test_scenario_through_stdin(scenario: str, tmp_path: Path) -> None:
     project = copy_scenario(scenario, tmp_path)
     expected = expected_findings(project)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import ast
 from pathlib import Path
 
 import astroid
 import pytest
 from astroid import nodes
 
-from flake8_fixture_scope.fixtures import Scope, parametrized_names, read_fixtures, requested_params
+from flake8_fixture_scope.fixtures import Scope, parametrized_names, requested_params
+from flake8_fixture_scope.model.fixture import Fixture
+from flake8_fixture_scope.model.index import index_file, read_module
+from flake8_fixture_scope.model.resolve import FixtureResolver
 from flake8_fixture_scope.project import ProjectFiles
-from flake8_fixture_scope.resolver import FixtureResolver
 
 
 def fixture_source(*definitions: tuple[str, str | None]) -> str:
@@ -32,13 +35,16 @@ def write(root: Path, files: dict[str, str]) -> None:
 def resolver_for(path: Path, configured: dict[str, Scope] | None = None) -> FixtureResolver:
     project = ProjectFiles()
     project.remember_roots(str(path))
-    module = project.parse_file(str(path))
-    assert module is not None
-    return FixtureResolver(module, str(path), configured or {}, project=project)
+    index = index_file(str(path), project)
+    assert index is not None
+    return FixtureResolver(index, configured or {}, project=project)
 
 
-def where(resolver: FixtureResolver, name: str,
-          cls: nodes.ClassDef | None = None) -> tuple[str, Scope | None]:
+def read_fixtures(source: str) -> dict[str, Fixture]:
+    return dict(read_module(ast.parse(source), "conftest.py").fixtures)
+
+
+def where(resolver: FixtureResolver, name: str, cls: str | None = None) -> tuple[str, Scope | None]:
     fixture = resolver.resolve(name, cls)
     assert fixture is not None, name
     return fixture.path, fixture.scope
@@ -88,10 +94,8 @@ def test_module_then_class_override(tmp_path: Path) -> None:
     })
     path = tmp_path / "test_override.py"
     resolver = resolver_for(path)
-    module = resolver.module
-    cls = next(node for node in module.body if isinstance(node, nodes.ClassDef))
     assert where(resolver, "cfg") == (str(path), Scope.MODULE)
-    assert where(resolver, "cfg", cls) == (str(path), Scope.FUNCTION)
+    assert where(resolver, "cfg", "TestIt") == (str(path), Scope.FUNCTION)
 
 
 @pytest.mark.parametrize(
@@ -172,10 +176,9 @@ def test_builtins_then_configured_scopes(tmp_path: Path) -> None:
 
 
 def test_name_keyword_registers_only_that_name() -> None:
-    module = astroid.parse(
+    fixtures = read_fixtures(
         'import pytest\n\n@pytest.fixture(scope="session", name="db")\ndef make_db():\n    return {}\n'
     )
-    fixtures = read_fixtures(module, "conftest.py")
     assert list(fixtures) == ["db"]
     assert fixtures["db"].scope == Scope.SESSION
 
@@ -193,13 +196,13 @@ def test_name_keyword_registers_only_that_name() -> None:
     ],
 )
 def test_decorator_forms_and_scopes(decorator: str, scope: Scope | None) -> None:
-    module = astroid.parse(
+    source = (
         "import pytest\nimport pytest_asyncio\nfrom pytest import fixture\n"
         'SCOPE = "module"\nsession_fixture = pytest.fixture(scope="session")\n'
         "def choose(fixture_name, config):\n    return 'session'\n"
         f"{decorator}\ndef value():\n    return {{}}\n"
     )
-    assert read_fixtures(module, "conftest.py")["value"].scope == scope
+    assert read_fixtures(source)["value"].scope == scope
 
 
 def test_parametrized_and_defaulted_parameters_are_not_requests() -> None:

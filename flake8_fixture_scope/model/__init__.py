@@ -1,0 +1,1 @@
+"""The model: what the files say, read with the standard library's ``ast`` (no astroid)."""

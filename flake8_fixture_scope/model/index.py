@@ -1,0 +1,307 @@
+"""The fixture index: what conftests, ``pytest_plugins`` modules and imported project modules
+define, read with ``ast`` into plain data.
+
+Each file is read once per process and kept on its (size, mtime) stamp together with the
+stamps of every file its answer depends on (the modules a scope constant comes from, the
+plugin and imported modules whose fixtures it brings in, transitively): a long-lived process
+sees an edit anywhere in that chain, and nothing here holds a tree.
+"""
+
+from __future__ import annotations
+
+import ast
+import logging
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+
+from ..project import PROJECT, ProjectFiles, Stamp, decode_source, file_stamp
+from .fixture import Fixture, Scope
+from .syntax import (
+    FunctionNode, dotted, fixture_options, import_table, module_assignments, qualified, requested_params,
+)
+
+LOG = logging.getLogger("flake8.fixture_scope")
+_MAX_DEPTH = 8
+_MAX_CONSTANT_DEPTH = 4
+
+Level = Mapping[str, Fixture]
+StringLookup = Callable[[str, int], "str | None"]
+
+
+@dataclass(frozen=True)
+class ClassInfo:
+    """A class of a module: its fixtures and how its bases are spelled (qualified when imported)."""
+
+    name: str  # dotted within the module: "Outer.Inner"
+    bases: tuple[str, ...]
+    fixtures: Mapping[str, Fixture]
+
+
+@dataclass(frozen=True)
+class ModuleIndex:
+    path: str
+    fixtures: Mapping[str, Fixture]
+    classes: Mapping[str, ClassInfo]
+    plugins: tuple[str, ...]
+    imported: tuple[tuple[str, tuple[str, ...]], ...]  # (module as written, names) of from-imports
+    strings: Mapping[str, str]  # module-level names bound to a string this module spells out
+    depends_on: frozenset[str] = field(default=frozenset())  # files read for scope constants
+
+
+# ---------------------------------------------------------------------- reading one module
+def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT) -> ModuleIndex:
+    """The index of one module, from its tree."""
+    imports = import_table(tree.body)
+    assigned = module_assignments(tree.body)
+    reader = _ConstantReader(path, imports, assigned, project)
+    fixtures = _fixtures_in(tree.body, "", path, imports, assigned, reader)
+    classes: dict[str, ClassInfo] = {}
+    _collect_classes(tree.body, "", path, imports, assigned, reader, classes)
+    strings = {name: text for name in assigned if (text := reader.string(ast.Name(name), 0)) is not None}
+    return ModuleIndex(
+        path=path, fixtures=fixtures, classes=classes, plugins=tuple(_plugin_names(tree.body)),
+        imported=tuple(_from_imports(tree.body)), strings=strings,
+        depends_on=frozenset(reader.read_files),
+    )
+
+
+def _fixtures_in(body: list[ast.stmt], owner: str, path: str, imports: Mapping[str, str],
+                 assigned: Mapping[str, ast.expr], reader: _ConstantReader) -> dict[str, Fixture]:
+    found: dict[str, Fixture] = {}
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            fixture = read_fixture(statement, owner, path, imports, assigned, reader)
+            if fixture is not None:
+                found[fixture.name] = fixture
+    return found
+
+
+def read_fixture(func: FunctionNode, owner: str, path: str, imports: Mapping[str, str],
+                 assigned: Mapping[str, ast.expr], reader: _ConstantReader) -> Fixture | None:
+    options = fixture_options(func, imports, assigned)
+    if options is None:
+        return None
+    name = reader.string(options["name"], 0) if "name" in options else func.name
+    scope = Scope.FUNCTION if "scope" not in options else Scope.parse(reader.string(options["scope"], 0))
+    loop = Scope.parse(reader.string(options["loop_scope"], 0)) if "loop_scope" in options else None
+    autouse = options.get("autouse")
+    return Fixture(
+        name=name or func.name, scope=scope, path=path, line=definition_line(func),
+        autouse=isinstance(autouse, ast.Constant) and autouse.value is True, loop_scope=loop,
+        function=func.name, owner=owner,
+        params=tuple(requested_params(func, bool(owner), imports)),
+    )
+
+
+def definition_line(func: FunctionNode) -> int:
+    """Where messages place a definition: its first decorator, as astroid numbers it."""
+    return min([func.lineno, *(d.lineno for d in func.decorator_list)])
+
+
+def _collect_classes(body: list[ast.stmt], prefix: str, path: str, imports: Mapping[str, str],
+                     assigned: Mapping[str, ast.expr], reader: _ConstantReader,
+                     found: dict[str, ClassInfo]) -> None:
+    for statement in body:
+        if not isinstance(statement, ast.ClassDef):
+            continue
+        name = f"{prefix}{statement.name}"
+        bases = tuple(_base_text(base, imports) for base in statement.bases)
+        found[name] = ClassInfo(name, tuple(b for b in bases if b),
+                                _fixtures_in(statement.body, name, path, imports, assigned, reader))
+        _collect_classes(statement.body, name + ".", path, imports, assigned, reader, found)
+
+
+def _base_text(base: ast.expr, imports: Mapping[str, str]) -> str:
+    return qualified(base, imports) or dotted(base) or ""
+
+
+def _plugin_names(body: list[ast.stmt]) -> list[str]:
+    names: list[str] = []
+    for statement in body:
+        if not isinstance(statement, (ast.Assign, ast.AnnAssign)):
+            continue
+        targets = statement.targets if isinstance(statement, ast.Assign) else [statement.target]
+        if not any(isinstance(t, ast.Name) and t.id == "pytest_plugins" for t in targets):
+            continue
+        value = statement.value
+        if value is None:
+            continue
+        elements = value.elts if isinstance(value, (ast.List, ast.Tuple, ast.Set)) else [value]
+        names.extend(e.value for e in elements if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    return names
+
+
+def _from_imports(body: list[ast.stmt]) -> list[tuple[str, tuple[str, ...]]]:
+    return [("." * (s.level or 0) + (s.module or ""), tuple(a.name for a in s.names))
+            for s in body if isinstance(s, ast.ImportFrom)]
+
+
+class _ConstantReader:
+    """Strings a module spells out: literals, module constants, ``+`` and f-strings of those,
+    names imported from project modules. Anything else is not guessed."""
+
+    def __init__(self, path: str, imports: Mapping[str, str], assigned: Mapping[str, ast.expr],
+                 project: ProjectFiles) -> None:
+        self.path = path
+        self.imports = imports
+        self.assigned = assigned
+        self.project = project
+        self.read_files: set[str] = set()
+
+    def string(self, expr: ast.expr, depth: int) -> str | None:
+        if depth > _MAX_CONSTANT_DEPTH:
+            return None
+        if isinstance(expr, ast.Constant):
+            return expr.value if isinstance(expr.value, str) else None
+        if isinstance(expr, ast.BinOp) and isinstance(expr.op, ast.Add):
+            left, right = self.string(expr.left, depth + 1), self.string(expr.right, depth + 1)
+            return left + right if left is not None and right is not None else None
+        if isinstance(expr, ast.JoinedStr):
+            parts = [self.string(v.value if isinstance(v, ast.FormattedValue) else v, depth + 1)
+                     for v in expr.values]
+            return "".join(p for p in parts if p is not None) if None not in parts else None
+        if isinstance(expr, ast.Name):
+            if expr.id in self.imports:
+                return self._imported(self.imports[expr.id], depth)
+            value = self.assigned.get(expr.id)
+            return self.string(value, depth + 1) if value is not None else None
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in self.imports:
+            return self._imported(f"{self.imports[expr.value.id]}.{expr.attr}", depth)
+        return None
+
+    def _imported(self, qualified_name: str, depth: int) -> str | None:
+        module, _dot, name = qualified_name.rpartition(".")
+        path = module_file(module, self.path, self.project) if module else None
+        if path is None:
+            return None
+        self.read_files.add(path)
+        index = index_file(path, self.project)
+        return index.strings.get(name) if index is not None else None
+
+
+# ---------------------------------------------------------------------- files and modules
+_FILES: dict[str, tuple[Stamp, ModuleIndex | None, tuple[tuple[str, Stamp | None], ...]]] = {}
+
+
+def index_file(path: str, project: ProjectFiles = PROJECT) -> ModuleIndex | None:
+    """The index of the file at ``path``, read once per stamp; None when it cannot be read."""
+    path = os.path.abspath(path)
+    stamp = file_stamp(path)
+    if stamp is None:
+        return None
+    cached = _FILES.get(path)
+    if cached is not None and cached[0] == stamp and _still_current(cached[2]):
+        return cached[1]
+    _FILES[path] = (stamp, None, ())  # an import cycle through constants ends here
+    index = _read_file(path, project)
+    depends = tuple((p, file_stamp(p)) for p in sorted(index.depends_on)) if index else ()
+    _FILES[path] = (stamp, index, depends)
+    return index
+
+
+def _still_current(depends: tuple[tuple[str, Stamp | None], ...]) -> bool:
+    return all(file_stamp(p) == stamp for p, stamp in depends)
+
+
+def _read_file(path: str, project: ProjectFiles) -> ModuleIndex | None:
+    try:
+        with open(path, "rb") as handle:
+            source = decode_source(handle.read())
+        if source is None:
+            LOG.debug("fixture-scope: cannot decode %s", path)
+            return None
+        tree = ast.parse(source, path)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError) as error:
+        LOG.debug("fixture-scope: cannot read %s: %s", path, error)
+        return None
+    return read_module(tree, path, project)
+
+
+def module_file(written: str, from_path: str, project: ProjectFiles = PROJECT) -> str | None:
+    """The file of a module as an import in ``from_path`` writes it (relative or absolute)."""
+    level = len(written) - len(written.lstrip("."))
+    name = written[level:]
+    if level:
+        folder = os.path.dirname(os.path.abspath(from_path))
+        for _ in range(level - 1):
+            folder = os.path.dirname(folder)
+        base = os.path.join(folder, *name.split(".")) if name else folder
+        return next((c for c in (base + ".py", os.path.join(base, "__init__.py")) if os.path.isfile(c)),
+                    None)
+    return project.find_module_file(name)
+
+
+def installed_module_file(name: str) -> str | None:
+    """Where an installed module's source is, found on ``sys.path`` without importing anything."""
+    parts = name.split(".")
+    if not all(parts):
+        return None
+    for entry in sys.path:
+        base = os.path.join(entry or ".", *parts)
+        for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+            if os.path.isfile(candidate):
+                return os.path.abspath(candidate)
+    return None
+
+
+# ---------------------------------------------------------------------- fixture levels
+_LEVELS: dict[str, tuple[Stamp, list[Level], tuple[tuple[str, Stamp | None], ...]]] = {}
+
+
+def module_levels(index: ModuleIndex, project: ProjectFiles = PROJECT) -> list[Level]:
+    """The fixture tables a module contributes, highest priority first: its own, those it
+    imports by name, then its ``pytest_plugins`` modules' (transitively)."""
+    levels, _files = _levels_and_files(index, project, frozenset())
+    return levels
+
+
+def file_levels(path: str, project: ProjectFiles = PROJECT) -> list[Level]:
+    """``module_levels`` of the file at ``path``, kept per process on the stamps it depends on."""
+    path = os.path.abspath(path)
+    stamp = file_stamp(path)
+    cached = _LEVELS.get(path)
+    if stamp is not None and cached is not None and cached[0] == stamp and _still_current(cached[2]):
+        return cached[1]
+    index = index_file(path, project)
+    if index is None or stamp is None:
+        return []
+    levels, files = _levels_and_files(index, project, frozenset())
+    _LEVELS[path] = (stamp, levels, tuple((p, file_stamp(p)) for p in sorted(files)))
+    return levels
+
+
+def _levels_and_files(index: ModuleIndex, project: ProjectFiles, seen: frozenset[str]
+                      ) -> tuple[list[Level], set[str]]:
+    seen = seen | {index.path}
+    files: set[str] = set(index.depends_on)
+    imported: dict[str, Fixture] = {}
+    for written, names in index.imported:
+        source = _indexed(module_file(written, index.path, project), project, seen)
+        if source is None:
+            continue
+        files.add(source.path)
+        inner, inner_files = _levels_and_files(source, project, seen)
+        files |= inner_files
+        for table in inner[:2]:
+            for fixture in table.values():
+                if "*" in names or fixture.function in names:
+                    imported.setdefault(fixture.name, fixture)
+    levels: list[Level] = [index.fixtures, imported]
+    for plugin in index.plugins:
+        path = project.find_module_file(plugin) or installed_module_file(plugin)
+        source = _indexed(path, project, seen)
+        if source is None or len(seen) >= _MAX_DEPTH:
+            continue
+        files.add(source.path)
+        inner, inner_files = _levels_and_files(source, project, seen)
+        files |= inner_files
+        levels.extend(inner)
+    return levels, files
+
+
+def _indexed(path: str | None, project: ProjectFiles, seen: frozenset[str]) -> ModuleIndex | None:
+    if path is None or os.path.abspath(path) in seen:
+        return None
+    return index_file(path, project)
