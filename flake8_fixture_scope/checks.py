@@ -17,6 +17,7 @@ from .parametrize_values import check_parametrize_values
 from .patches import PatchCheck
 from .project import PROJECT
 from .definitions import Definitions
+from .model.file_model import Work
 from .model.index import ModuleIndex
 from .model.resolve import FixtureResolver
 from .scope_mismatch import check_scope_mismatches
@@ -39,25 +40,51 @@ def is_project_file(path: str) -> bool:
     return not absolute.startswith(_LIBRARY_FOLDERS) and "site-packages" not in absolute
 
 
-def check_module(module: nodes.Module, index: ModuleIndex, settings: Settings) -> Iterator[Violation]:
-    path = index.path
-    resolver = FixtureResolver(index, settings.fixture_scopes)
+# The rule families, and the codes each reports: a family runs only when flake8 will report
+# one of its codes.
+FAMILY_CODES: dict[str, tuple[str, ...]] = {
+    "shared values": ("FXS001", "FXS002", "FXS003"),
+    "parametrize values": ("FXS004",),
+    "scope mismatches": ("FXS010",),
+    "mutable handouts": ("FXS011",),
+    "unclosed resources": ("FXS030",),
+    "module state": ("FXS020", "FXS022"),
+    "patches": ("FXS021",),
+}
+ALL_FAMILIES = frozenset(FAMILY_CODES)
+
+
+def families_reporting(selected: Iterable[str]) -> frozenset[str]:
+    codes = set(selected)
+    return frozenset(family for family, family_codes in FAMILY_CODES.items() if codes & set(family_codes))
+
+
+def check_module(module: nodes.Module, index: ModuleIndex, resolver: FixtureResolver, work: Work,
+                 settings: Settings) -> Iterator[Violation]:
+    """Run, on the file's astroid tree, the families that the file model found work for."""
     definitions = Definitions(module, index)
     context = Context(mutating_methods=settings.mutating_methods, is_project_file=is_project_file,
                       is_project_module=PROJECT.is_project_module)
     consumers = list(find_consumers(module, definitions.fixture_at))
-    families: list[tuple[str, Callable[[], Iterable[Violation]]]] = [
-        ("shared values", lambda: SharedValueCheck(resolver, definitions, settings, context).check(consumers)),
-        ("parametrize values", lambda: check_parametrize_values(consumers, context)),
-        ("scope mismatches", lambda: check_scope_mismatches(consumers, resolver)),
-        ("mutable handouts", lambda: check_mutable_handouts(consumers, settings)),
-        ("unclosed resources", lambda: check_unclosed_resources(consumers, settings)),
-        ("module state", lambda: ModuleStateCheck(settings, context, resolver, definitions).check(module, consumers)),
-        ("patches", lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
+    receiving = [c for c in consumers if c.func.lineno in work.shared]
+    module_state = ModuleStateCheck(settings, context, resolver, definitions, work.module_state)
+    families: list[tuple[str, bool, Callable[[], Iterable[Violation]]]] = [
+        ("shared values", bool(receiving),
+         lambda: SharedValueCheck(resolver, definitions, settings, context).check(receiving, consumers)),
+        ("parametrize values", work.parametrize, lambda: check_parametrize_values(consumers, context)),
+        ("scope mismatches", work.mismatch, lambda: check_scope_mismatches(consumers, resolver)),
+        ("mutable handouts", work.broad_fixtures and "mutable handouts" in settings.families,
+         lambda: check_mutable_handouts(consumers, settings)),
+        ("unclosed resources", work.broad_fixtures and "unclosed resources" in settings.families,
+         lambda: check_unclosed_resources(consumers, settings)),
+        ("module state", bool(work.module_state), lambda: module_state.check(module, consumers)),
+        ("patches", work.patches, lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
     ]
-    for family, run in families:
+    for family, has_work, run in families:
+        if not has_work:
+            continue
         try:
             yield from run()
         except Exception as error:  # one family failing must not silence the others
-            LOG.info("fixture-scope: %s: %s check skipped: %s: %s", path, family,
+            LOG.info("fixture-scope: %s: %s check skipped: %s: %s", index.path, family,
                      type(error).__name__, error)

@@ -300,8 +300,9 @@ class ModuleStateCheck:
     """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
 
     def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver,
-                 definitions: Definitions) -> None:
+                 definitions: Definitions, lines: set[int]) -> None:
         self.definitions = definitions
+        self.lines = lines  # where the functions the file model found writing module state start
         self.settings = settings
         self.context = Context(is_project_file=context.is_project_file,
                                is_project_module=context.is_project_module)
@@ -314,9 +315,10 @@ class ModuleStateCheck:
         seen: set[nodes.FunctionDef] = set()
         for consumer in consumers:
             seen.add(consumer.func)
-            yield from self._check_consumer(consumer)
+            if consumer.func.lineno in self.lines:
+                yield from self._check_consumer(consumer)
         for setup in find_xunit_methods(module):
-            if setup not in seen:
+            if setup not in seen and setup.lineno in self.lines:
                 yield from self._check_setup(setup)
 
     def _is_shared_fixture(self, consumer: Consumer) -> bool:

@@ -17,25 +17,11 @@ from astroid import bases, nodes
 from . import inference
 from .names import assigned_value, dotted, expression_root, is_parameter, name_binding, qualified_name
 from .project import relative
+from .vocabulary import ARGUMENT_MUTATORS, CONTAINER_MUTATORS, READING_METHODS
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
 MAX_CALL_DEPTH = 3
 
-CONTAINER_MUTATORS = frozenset(
-    "append extend insert remove pop popitem clear update setdefault add discard sort reverse "
-    "appendleft extendleft rotate difference_update intersection_update "
-    "symmetric_difference_update subtract move_to_end __setitem__ __delitem__".split()
-)
-# Calls that only read; never reported, whatever a class's own method does.
-READING_METHODS = frozenset(
-    "get copy keys values items index count find startswith endswith lower upper split join "
-    "format encode decode __getitem__ __contains__ __len__ __iter__".split()
-)
-# Functions that change their first argument in place.
-ARGUMENT_MUTATORS = frozenset(
-    {"random.shuffle", "heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heapreplace",
-     "heapq.heappushpop", "bisect.insort", "bisect.insort_left", "bisect.insort_right"}
-)
 _SHALLOW_COPIES = frozenset(
     {"copy.copy", "builtins.dict", "builtins.list", "builtins.set", "builtins.frozenset",
      "builtins.tuple", "builtins.sorted", "builtins.bytearray"}

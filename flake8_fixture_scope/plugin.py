@@ -8,15 +8,18 @@ import os
 import re
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from . import __version__
-from .checks import check_module
+from .checks import check_module, families_reporting
+from .model.file_model import work_for
+from .model.resolve import FixtureResolver
 from .inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
 from .model.index import read_module
 from .project import PROJECT, build_module
-from .rules import OFF_BY_DEFAULT
+from .rules import OFF_BY_DEFAULT, RULES
 from .settings import Settings, parse_settings, register_options
 
 LOG = logging.getLogger("flake8.fixture_scope")
@@ -46,7 +49,8 @@ class FixtureScopeChecker:
 
     @classmethod
     def parse_options(cls, options: Any) -> None:
-        cls.settings = parse_settings(options)
+        settings = parse_settings(options)
+        cls.settings = replace(settings, families=families_reporting(selected_codes(options)))
 
     def run(self) -> Iterator[tuple[int, int, str, type[Any]]]:
         started = time.perf_counter() if PROFILE_PATH else 0.0
@@ -80,11 +84,15 @@ class FixtureScopeChecker:
             tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
             PROJECT.remember_roots(path)
             index = read_module(tree, path)
+            resolver = FixtureResolver(index, self.settings.fixture_scopes)
+            work = work_for(tree, index, resolver, self.settings, self.settings.families)
+            if not work:
+                return []  # nothing here needs inference: no astroid tree is built
             module = build_module(source, path, tree=tree)
             if module is None:
                 return []
             try:
-                return sorted(set(check_module(module, index, self.settings)),
+                return sorted(set(check_module(module, index, resolver, work, self.settings)),
                               key=lambda v: (v.line, v.col, v.message))
             finally:
                 forget_file_caches()  # they hold this file's nodes, which must not be frozen
@@ -94,6 +102,18 @@ class FixtureScopeChecker:
         if name in ("stdin", "-", ""):
             name = os.path.join(os.getcwd(), "stdin.py")
         return os.path.abspath(name)
+
+
+def selected_codes(options: Any) -> list[str]:
+    """The codes of ours that flake8 will report under these options (select, ignore, defaults)."""
+    try:
+        from flake8.style_guide import Decision, DecisionEngine
+
+        engine = DecisionEngine(options)
+        return [code for code in RULES if engine.decision_for(code) is Decision.Selected]
+    except Exception as error:  # an options object flake8 did not make: run every family
+        LOG.debug("fixture-scope: selection unknown: %s", error)
+        return list(RULES)
 
 
 def record_time(path: str, seconds: float, filename: str) -> None:

@@ -28,6 +28,10 @@ class Settings:
     mutating_methods: frozenset[str] = frozenset()
     broad_scopes: frozenset[Scope] = _DEFAULT_BROAD
     allow_mutation: frozenset[str] = MUTATION_ALLOWED
+    families: frozenset[str] = frozenset(
+        {"shared values", "parametrize values", "scope mismatches", "mutable handouts",
+         "unclosed resources", "module state", "patches"}
+    )  # the rule families whose codes flake8 will report
 
 
 def register_options(option_manager: Any) -> None:

@@ -58,8 +58,9 @@ class SharedValueCheck:
         self.settings = settings
         self.context = context
 
-    def check(self, consumers: list[Consumer]) -> Iterator[Violation]:
-        for consumer in consumers:
+    def check(self, receiving: list[Consumer], consumers: list[Consumer]) -> Iterator[Violation]:
+        """Mutations by the ``receiving`` consumers (of all the file's ``consumers``)."""
+        for consumer in receiving:
             roots, tips = self.traced_parameters(consumer, 0)
             stored, stored_tips = self._stored_on_self(consumer, consumers)
             roots.update(stored)

@@ -1,0 +1,187 @@
+"""The checked file, read from flake8's own tree: its functions and their roles (test,
+fixture, xunit set-up), what each requests, and which questions the file raises at all.
+
+A file whose functions request no broad fixture, write to no module-level state, start no
+patch and call no ``getfixturevalue`` raises none: it is never built with astroid.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..settings import Settings
+from .fixture import Fixture, Scope
+from .index import ModuleIndex, definition_line
+from .resolve import FixtureResolver, base_names
+from .state_syntax import writes_module_state
+from .syntax import (
+    FunctionNode, import_table, is_parametrize, parametrized_names, pytestmark_values, requested_params,
+)
+
+XUNIT_SETUPS = frozenset({"setup_module", "setup_function", "setup_method", "setup_class", "setUp",
+                          "setUpClass", "setUpModule", "setup"})
+BROAD_MOCKERS = frozenset({"session_mocker", "package_mocker", "module_mocker", "class_mocker"})
+
+
+@dataclass(frozen=True)
+class Function:
+    """A function of the checked file at module level or in a class (any depth)."""
+
+    node: FunctionNode
+    owner: str  # dotted class name, "" at module level
+    in_test_class: bool
+    fixture: Fixture | None
+    params: tuple[str, ...]
+
+    @property
+    def line(self) -> int:
+        return definition_line(self.node)
+
+    @property
+    def is_test(self) -> bool:
+        return self.fixture is None and self.node.name.startswith("test") and (
+            not self.owner or self.in_test_class)
+
+    @property
+    def scope(self) -> Scope | None:
+        return self.fixture.scope if self.fixture is not None else Scope.FUNCTION
+
+    @property
+    def is_consumer(self) -> bool:
+        return self.is_test or (self.fixture is not None and self.fixture.scope is not None)
+
+
+@dataclass
+class Work:
+    """What the file asks of the analysis; each family runs only where there is work."""
+
+    shared: set[int] = field(default_factory=set)  # lines of consumers that receive broad values
+    module_state: set[int] = field(default_factory=set)  # lines of functions writing module state
+    parametrize: bool = False
+    mismatch: bool = False
+    broad_fixtures: bool = False
+    patches: bool = False
+
+    def __bool__(self) -> bool:
+        return bool(self.shared or self.module_state or self.parametrize or self.mismatch
+                    or self.broad_fixtures or self.patches)
+
+
+def functions(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver) -> Iterator[Function]:
+    imports = import_table(tree.body)
+    yield from _functions_in(tree.body, "", False, index, resolver, imports)
+
+
+def _functions_in(body: list[ast.stmt], owner: str, in_test_class: bool, index: ModuleIndex,
+                  resolver: FixtureResolver, imports: dict[str, str]) -> Iterator[Function]:
+    fixtures = index.classes[owner].fixtures if owner in index.classes else index.fixtures
+    by_line = {f.line: f for f in fixtures.values()}
+    for statement in body:
+        if isinstance(statement, ast.ClassDef):
+            name = f"{owner}.{statement.name}" if owner else statement.name
+            yield from _functions_in(statement.body, name, _is_test_class(statement, name, index, resolver),
+                                     index, resolver, imports)
+        elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            fixture = by_line.get(definition_line(statement))
+            params = tuple(requested_params(statement, bool(owner), imports))
+            yield Function(statement, owner, in_test_class, fixture, params)
+
+
+def _is_test_class(cls: ast.ClassDef, name: str, index: ModuleIndex, resolver: FixtureResolver) -> bool:
+    info = index.classes.get(name)
+    bases = base_names(index, info, resolver.project) if info is not None else []
+    if any(base.endswith("TestCase") for base in bases):
+        return True
+    has_init = any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "__init__"
+                   for s in cls.body)
+    return cls.name.startswith("Test") and not has_init
+
+
+def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, settings: Settings,
+             families: frozenset[str]) -> Work:
+    """Which of the selected ``families`` have anything to look at in this file."""
+    work = Work()
+    if "parametrize values" in families:
+        work.parametrize = any(isinstance(n, ast.Call) and is_parametrize(n) for n in ast.walk(tree))
+    imports = import_table(tree.body)
+    module_marks = list(pytestmark_values(tree.body))
+    every = list(functions(tree, index, resolver))
+    if "shared values" in families:
+        work.shared = _receiving_broad_values(every, resolver, settings, module_marks)
+    for function in every:
+        node = function.node
+        if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
+                and writes_module_state(node, tree, imports, settings.mutating_methods):
+            work.module_state.add(function.line)
+        fixture = function.fixture
+        if fixture is not None and fixture.scope is not None:
+            if "scope mismatches" in families and _may_mismatch(function, fixture, resolver):
+                work.mismatch = True
+            if families & {"mutable handouts", "unclosed resources"} and fixture.scope > Scope.FUNCTION:
+                work.broad_fixtures = True
+        if "patches" in families and (_starts_something(node) or BROAD_MOCKERS & set(function.params)):
+            work.patches = True
+    return work
+
+
+def _receiving_broad_values(every: list[Function], resolver: FixtureResolver, settings: Settings,
+                            module_marks: list[ast.expr]) -> set[int]:
+    """Consumers that receive a broad value: requested, fetched, or stored on ``self`` by an
+    autouse fixture of their class."""
+    receiving = [f for f in every if f.is_consumer and _receives_broad_value(f, resolver, settings, module_marks)]
+    storing = {f.owner for f in receiving if f.owner and f.fixture is not None and f.fixture.autouse}
+    return {f.line for f in receiving} | {f.line for f in every if f.is_consumer and f.owner in storing}
+
+
+def _receives_broad_value(function: Function, resolver: FixtureResolver, settings: Settings,
+                          module_marks: list[ast.expr]) -> bool:
+    if _calls_method(function.node, "getfixturevalue"):
+        return True
+    supplied = parametrized_names([*function.node.decorator_list, *module_marks])
+    for name in function.params:
+        if name in supplied:
+            continue
+        fixture = resolver.resolve(name, function.owner, function.fixture)
+        if fixture is not None and _is_or_hands_out_broad(fixture, function, resolver, settings, 0):
+            return True
+    return False
+
+
+def _is_or_hands_out_broad(fixture: Fixture, function: Function, resolver: FixtureResolver,
+                           settings: Settings, depth: int) -> bool:
+    scope = fixture.scope
+    if scope is None or fixture.name in settings.allow_mutation:
+        return False
+    if scope in settings.broad_scopes:
+        return True
+    if depth >= 2 or not fixture.is_readable:
+        return False
+    for name in fixture.params:
+        inner = resolver.resolve(name, function.owner, fixture)
+        if inner is not None and _is_or_hands_out_broad(inner, function, resolver, settings, depth + 1):
+            return True
+    return False
+
+
+def _may_mismatch(function: Function, fixture: Fixture, resolver: FixtureResolver) -> bool:
+    scope = fixture.scope
+    if scope is None or scope == Scope.FUNCTION:
+        return False
+    if _calls_method(function.node, "getfixturevalue"):
+        return True
+    for name in function.params:
+        requested = resolver.resolve(name, function.owner, fixture)
+        if requested is not None and requested.scope is not None and requested.scope < scope:
+            return True
+    return False
+
+
+def _calls_method(node: FunctionNode, method: str) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == method
+               for n in ast.walk(node))
+
+
+def _starts_something(node: FunctionNode) -> bool:
+    return _calls_method(node, "start")
