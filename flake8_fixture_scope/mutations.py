@@ -71,7 +71,7 @@ class Context:
     active: set[nodes.FunctionDef] = field(default_factory=set)
 
 
-_METHOD_CACHE: weakref.WeakKeyDictionary[nodes.FunctionDef, Mutation | None] = (
+_METHOD_CACHE: weakref.WeakKeyDictionary[nodes.FunctionDef, dict[int, Mutation | None]] = (
     weakref.WeakKeyDictionary()
 )
 
@@ -86,6 +86,7 @@ class MutationFinder:
         self.mutations: list[Mutation] = []
         self.handouts: list[Origin] = []
         self.restoring = 0
+        self.cut_short = False  # a cycle stopped a call from being followed
         self._top: nodes.FunctionDef | None = None
         self._after_yield = False
         self._finalizers: set[nodes.NodeNG] = set()
@@ -436,26 +437,33 @@ class MutationFinder:
             func.root().file or ""
         ):
             return None
-        if func in _METHOD_CACHE:
-            return _METHOD_CACHE[func]
-        if self.depth >= MAX_CALL_DEPTH or func in self.context.active or not func.args.args:
+        if not func.args.args or self.depth >= MAX_CALL_DEPTH:
+            return None
+        cached = _METHOD_CACHE.get(func, {})
+        if self.depth in cached:
+            return cached[self.depth]
+        if func in self.context.active:
+            self.cut_short = True  # the answer depends on the path the walk came by: not kept
             return None
         self_name = func.args.args[0].name
-        result = self._sub_walk(func, {self_name: Origin(self_name, None)})
-        _METHOD_CACHE[func] = result
+        result, complete = self._sub_walk(func, {self_name: Origin(self_name, None)})
+        if complete:
+            # Kept per depth: the same function followed from deeper has fewer levels left.
+            _METHOD_CACHE.setdefault(func, {})[self.depth] = result
         return result
 
-    def _sub_walk(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> Mutation | None:
+    def _sub_walk(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> tuple[Mutation | None, bool]:
+        """The first mutation of the roots in ``func``, and whether the walk saw all of ``func``."""
         self.context.active.add(func)
+        finder = MutationFinder(self.context, self.depth + 1)
         try:
-            found = MutationFinder(self.context, self.depth + 1).find(func, roots)
+            found = finder.find(func, roots)
         finally:
             self.context.active.discard(func)
-        return found[0] if found else None
+        self.cut_short = self.cut_short or finder.cut_short
+        return (found[0] if found else None), not finder.cut_short
 
     def _helper_call(self, call: nodes.Call) -> None:
-        if self.depth >= MAX_CALL_DEPTH:
-            return
         passed: list[tuple[int | str, nodes.NodeNG]] = list(enumerate(call.args))
         passed += [(kw.arg, kw.value) for kw in call.keywords or () if kw.arg]
         tracked: list[tuple[int | str, nodes.NodeNG, Origin]] = []
@@ -465,8 +473,13 @@ class MutationFinder:
                 tracked.append((where, arg, origin))
         if not tracked or not may_call_project_code(call.func, self.context.is_project_module):
             return
+        if self.depth >= MAX_CALL_DEPTH:
+            return
         callee, offset = self._callee(call)
-        if callee is None or callee in self.context.active:
+        if callee is None:
+            return
+        if callee in self.context.active:
+            self.cut_short = True
             return
         for where, arg, origin in tracked:
             param = _parameter(callee, where, offset)
@@ -474,7 +487,7 @@ class MutationFinder:
                 continue
             values = inference.infer_values(arg)
             with inference.parameters_inferring_to({param: values}):
-                inner = self._sub_walk(callee, {param.name: Origin(param.name, None)})
+                inner, _complete = self._sub_walk(callee, {param.name: Origin(param.name, None)})
             if inner is not None:
                 inside = inner.origin.path[len(param.name):]
                 self._record_helper_call(call, callee, inner, origin.part(inside) if inside else origin)

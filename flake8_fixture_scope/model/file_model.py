@@ -15,7 +15,7 @@ from ..settings import Settings
 from .fixture import Fixture, Scope
 from .index import ModuleIndex, definition_line
 from .resolve import FixtureResolver, base_names
-from .state_syntax import writes_module_state
+from .state_syntax import FunctionFacts, ModuleLevel, writes_module_state
 from .syntax import (
     FunctionNode, import_table, is_parametrize, parametrized_names, pytestmark_values, requested_params,
 )
@@ -108,37 +108,39 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     imports = import_table(tree.body)
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
+    facts = {function.line: FunctionFacts(function.node) for function in every}
     if "shared values" in families:
-        work.shared = _receiving_broad_values(every, resolver, settings, module_marks)
+        work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
+    level = ModuleLevel(tree, imports)
     for function in every:
-        node = function.node
+        node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
-                and writes_module_state(node, tree, imports, settings.mutating_methods):
+                and writes_module_state(seen, level, settings.mutating_methods):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
-            if "scope mismatches" in families and _may_mismatch(function, fixture, resolver):
+            if "scope mismatches" in families and _may_mismatch(function, seen, fixture, resolver):
                 work.mismatch = True
             if families & {"mutable handouts", "unclosed resources"} and fixture.scope > Scope.FUNCTION:
                 work.broad_fixtures = True
-        if "patches" in families and (_starts_something(node) or BROAD_MOCKERS & set(function.params)):
+        if "patches" in families and ("start" in seen.called_methods or BROAD_MOCKERS & set(function.params)):
             work.patches = True
     return work
 
 
-def _receiving_broad_values(every: list[Function], resolver: FixtureResolver, settings: Settings,
-                            module_marks: list[ast.expr]) -> set[int]:
+def _receiving_broad_values(every: list[Function], facts: dict[int, FunctionFacts], resolver: FixtureResolver,
+                            settings: Settings, module_marks: list[ast.expr]) -> set[int]:
     """Consumers that receive a broad value: requested, fetched, or stored on ``self`` by an
     autouse fixture of their class."""
-    receiving = [f for f in every if f.is_consumer and _receives_broad_value(f, resolver, settings, module_marks)]
+    receiving = [f for f in every if f.is_consumer and (
+        "getfixturevalue" in facts[f.line].called_methods
+        or _requests_broad_value(f, resolver, settings, module_marks))]
     storing = {f.owner for f in receiving if f.owner and f.fixture is not None and f.fixture.autouse}
     return {f.line for f in receiving} | {f.line for f in every if f.is_consumer and f.owner in storing}
 
 
-def _receives_broad_value(function: Function, resolver: FixtureResolver, settings: Settings,
+def _requests_broad_value(function: Function, resolver: FixtureResolver, settings: Settings,
                           module_marks: list[ast.expr]) -> bool:
-    if _calls_method(function.node, "getfixturevalue"):
-        return True
     supplied = parametrized_names([*function.node.decorator_list, *module_marks])
     for name in function.params:
         if name in supplied:
@@ -165,23 +167,14 @@ def _is_or_hands_out_broad(fixture: Fixture, function: Function, resolver: Fixtu
     return False
 
 
-def _may_mismatch(function: Function, fixture: Fixture, resolver: FixtureResolver) -> bool:
+def _may_mismatch(function: Function, facts: FunctionFacts, fixture: Fixture, resolver: FixtureResolver) -> bool:
     scope = fixture.scope
     if scope is None or scope == Scope.FUNCTION:
         return False
-    if _calls_method(function.node, "getfixturevalue"):
+    if "getfixturevalue" in facts.called_methods:
         return True
     for name in function.params:
         requested = resolver.resolve(name, function.owner, fixture)
         if requested is not None and requested.scope is not None and requested.scope < scope:
             return True
     return False
-
-
-def _calls_method(node: FunctionNode, method: str) -> bool:
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == method
-               for n in ast.walk(node))
-
-
-def _starts_something(node: FunctionNode) -> bool:
-    return _calls_method(node, "start")

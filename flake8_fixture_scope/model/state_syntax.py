@@ -16,87 +16,152 @@ from collections.abc import Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MUTATORS, READING_METHODS
-from .syntax import FunctionNode, module_assignments, qualified
+from .syntax import FunctionNode, module_assignments
 
 _ARGUMENT_BUILTINS = frozenset({"setattr", "delattr"})
 _MAX_ALIAS_ROUNDS = 4
+_MAX_DEFINITION_DEPTH = 4
 _BUILTINS = frozenset(vars(builtins))
+_STORES = (ast.Store, ast.Del)
+_PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
+# Hand out a part of a built-in container; of anything else (a client's ``get``) a new value.
+_CONTAINER_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})
+_CONTAINER_MAKERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"})
+# Calls through these undo what they change (pytest's monkeypatch, pytest-mock, mock.patch).
+_PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
+                       "session_mocker", "patch", "mock"})
 
 
 def root_name(expr: ast.AST) -> str | None:
     """The name ``a.b().c[0]`` starts from."""
     while True:
-        if isinstance(expr, ast.Attribute):
-            expr = expr.value
-        elif isinstance(expr, ast.Subscript):
+        if isinstance(expr, (ast.Attribute, ast.Subscript, ast.Starred, ast.Await, ast.NamedExpr)):
             expr = expr.value
         elif isinstance(expr, ast.Call):
             expr = expr.func
-        elif isinstance(expr, (ast.Starred, ast.Await, ast.NamedExpr)):
-            expr = expr.value
         else:
             return expr.id if isinstance(expr, ast.Name) else None
 
 
-def _value_roots(expr: ast.AST) -> Iterator[str]:
+def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Iterator[str]:
+    """The names whose object (or a part of it) ``expr`` evaluates to, without a copy.
+
+    A call hands out a part of its receiver only for the accessors the analysis follows
+    (``d.values()``, ``d.get(k)``, ``getattr(x, name)``); any other call makes a new value.
+    """
     if isinstance(expr, ast.IfExp):
-        yield from _value_roots(expr.body)
-        yield from _value_roots(expr.orelse)
+        yield from _value_roots(expr.body, containers)
+        yield from _value_roots(expr.orelse, containers)
     elif isinstance(expr, ast.BoolOp):
         for value in expr.values:
-            yield from _value_roots(value)
-    else:
-        name = root_name(expr)
-        if name is not None:
-            yield name
+            yield from _value_roots(value, containers)
+    elif isinstance(expr, (ast.Attribute, ast.Subscript, ast.Starred, ast.Await, ast.NamedExpr)):
+        yield from _value_roots(expr.value, containers)
+    elif isinstance(expr, ast.Call):
+        func = expr.func
+        if isinstance(func, ast.Attribute) and (
+            func.attr in _PART_ACCESSORS
+            or func.attr in _CONTAINER_ACCESSORS and (root_name(func.value) in containers or dotted_is_environ(func))
+        ):
+            yield from _value_roots(func.value, containers)
+        elif isinstance(func, ast.Name) and func.id in ("getattr", "vars") and expr.args:
+            yield from _value_roots(expr.args[0], containers)
+    elif isinstance(expr, ast.Name):
+        yield expr.id
 
 
-def _target_names(target: ast.AST) -> Iterator[str]:
-    for node in ast.walk(target):
-        if isinstance(node, ast.Name):
-            yield node.id
+def dotted_is_environ(func: ast.Attribute) -> bool:
+    value = func.value
+    return isinstance(value, ast.Attribute) and value.attr == "environ"
+
+
+def _reaches(expr: ast.AST, names: set[str], containers: frozenset[str] = frozenset()) -> bool:
+    return any(root in names for root in _value_roots(expr, containers))
+
+
+def _bound_names(target: ast.AST) -> Iterator[str]:
+    """The names a binding target binds (not those read by ``x[i] = ...`` or ``x.a = ...``)."""
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for element in target.elts:
+            yield from _bound_names(element)
+    elif isinstance(target, ast.Starred):
+        yield from _bound_names(target.value)
 
 
 class ModuleLevel:
-    """What a module binds at its top level, read once per checked file."""
+    """What the checked module binds at its top level, and where each binding comes from."""
 
     def __init__(self, tree: ast.Module, imports: Mapping[str, str]) -> None:
         self.imports = imports
         self.assigned = module_assignments(tree.body)
         self.classes = {s.name for s in tree.body if isinstance(s, ast.ClassDef)}
-        self.functions = {s.name for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self.names = set(imports) | set(self.assigned) | self.classes
+        self.containers = frozenset(name for name, value in self.assigned.items() if _is_container(value))
+        self.modules = {a.asname or a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import)
+                        for a in s.names}
 
-    def may_be_project_code(self, name: str) -> bool:
-        """Whether calling through ``name`` could run the project's code (not a library's)."""
-        text = qualified(ast.Name(name), self.imports, self.assigned)
-        if text is None:
-            return name in self.names or name in self.functions or name not in _BUILTINS
-        if text.startswith("."):
-            return True
-        top = text.split(".")[0]
-        return top not in sys.stdlib_module_names and PROJECT.is_project_module(top)
+    def origin(self, name: str, depth: int = 0) -> str | None:
+        """The dotted name a module-level name comes from (through ``x = lib.make()``), else None."""
+        if name in self.imports:
+            return self.imports[name]
+        value = self.assigned.get(name)
+        if value is None or depth >= _MAX_DEFINITION_DEPTH:
+            return None
+        root = root_name(value)
+        return self.origin(root, depth + 1) if root is not None else None
+
+    def is_library(self, name: str) -> bool:
+        """``name`` comes from the standard library or an installed package, not the project."""
+        origin = self.origin(name)
+        if origin is None:
+            return name in _BUILTINS and name not in self.names and name not in self.functions
+        if origin.startswith("."):
+            return False
+        top = origin.split(".")[0]
+        return top in sys.stdlib_module_names or not PROJECT.is_project_module(top)
+
+    def is_object(self, name: str) -> bool:
+        """Bound to a value (not a module, class or function of the module)."""
+        return name not in self.classes and name not in self.functions and name in self.names
 
 
-def writes_module_state(func: FunctionNode, tree: ast.Module, imports: Mapping[str, str],
-                        mutating_methods: frozenset[str], level: ModuleLevel | None = None) -> bool:
-    level = level or ModuleLevel(tree, imports)
-    nodes = list(ast.walk(func))
-    if any(isinstance(n, ast.Global) for n in nodes):
+def _is_container(value: ast.expr) -> bool:
+    if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
         return True
-    local_imports = {a.asname or a.name.split(".")[0] for n in nodes if isinstance(n, (ast.Import, ast.ImportFrom))
-                     for a in n.names}
-    bound = {a.arg for n in nodes if isinstance(n, ast.arguments)
-             for a in [*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg] if a is not None}
-    bound |= {n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, (ast.Store, ast.Del))}
-    bound |= {n.name for n in nodes if isinstance(n, ast.ExceptHandler) and n.name}
-    roots = (level.names - bound) | local_imports
-    aliases = _aliases(nodes, roots)
+    return isinstance(value, ast.Call) and (root_name(value.func) or "") in _CONTAINER_MAKERS
+
+
+class FunctionFacts:
+    """One walk over a function: its nodes, and the names it binds itself."""
+
+    def __init__(self, func: FunctionNode) -> None:
+        self.nodes = list(ast.walk(func))
+        self.called_methods = {n.func.attr for n in self.nodes
+                               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
+        self.local_imports = {a.asname or a.name.split(".")[0] for n in self.nodes
+                              if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
+        bound = {a.arg for n in self.nodes if isinstance(n, ast.arguments)
+                 for a in [*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg] if a is not None}
+        bound |= {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, _STORES)}
+        bound |= {n.name for n in self.nodes if isinstance(n, ast.ExceptHandler) and n.name}
+        self.bound = bound
+        self.has_global = any(isinstance(n, ast.Global) for n in self.nodes)
+
+
+def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_methods: frozenset[str]) -> bool:
+    if facts.has_global:
+        return True
+    roots = (level.names - facts.bound) | facts.local_imports
+    aliases = _aliases(facts.nodes, roots, level.containers)
     tainted = roots | aliases
-    return any(_writes(n, tainted, aliases, level, mutating_methods) for n in nodes)
+    return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
+               for n in facts.nodes)
 
 
-def _aliases(nodes: list[ast.AST], roots: set[str]) -> set[str]:
+def _aliases(nodes: list[ast.AST], roots: set[str], containers: frozenset[str]) -> set[str]:
     bindings: list[tuple[ast.AST, ast.AST]] = []
     for node in nodes:
         if isinstance(node, ast.Assign):
@@ -109,8 +174,9 @@ def _aliases(nodes: list[ast.AST], roots: set[str]) -> set[str]:
             bindings.append((node.optional_vars, node.context_expr))
     aliases: set[str] = set()
     for _ in range(_MAX_ALIAS_ROUNDS):
-        grown = {name for target, value in bindings if any(r in roots or r in aliases for r in _value_roots(value))
-                 for name in _target_names(target)}
+        known = roots | aliases
+        grown = {name for target, value in bindings if _reaches(value, known, containers)
+                 for name in _bound_names(target)}
         if grown <= aliases:
             break
         aliases |= grown
@@ -118,41 +184,80 @@ def _aliases(nodes: list[ast.AST], roots: set[str]) -> set[str]:
 
 
 def _writes(node: ast.AST, tainted: set[str], aliases: set[str], level: ModuleLevel,
-            mutating_methods: frozenset[str]) -> bool:
+            mutating_methods: frozenset[str], local_modules: set[str], bound: set[str]) -> bool:
     if isinstance(node, (ast.Assign, ast.AnnAssign, ast.AugAssign, ast.Delete)):
         targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
         for target in targets:
             for part in ast.walk(target):
-                if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, (ast.Store, ast.Del)) \
-                        and root_name(part) in tainted:
+                if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, _STORES) \
+                        and _reaches(part.value, tainted, level.containers):
                     return True
         return isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in aliases
     if isinstance(node, ast.Call):
-        return _call_writes(node, tainted, level, mutating_methods)
+        return _call_writes(node, tainted, aliases, level, mutating_methods, local_modules, bound)
     return False
 
 
-def _call_writes(call: ast.Call, tainted: set[str], level: ModuleLevel, mutating_methods: frozenset[str]
-                 ) -> bool:
+def _call_writes(call: ast.Call, tainted: set[str], aliases: set[str], level: ModuleLevel,
+                 mutating_methods: frozenset[str], local_modules: set[str], bound: set[str]) -> bool:
     func = call.func
-    if isinstance(func, ast.Attribute):
-        receiver = root_name(func.value)
-        bare_module = isinstance(func.value, ast.Name) and receiver in level.imports
-        if receiver in tainted and not bare_module and func.attr not in READING_METHODS:
-            if func.attr in CONTAINER_MUTATORS or func.attr in mutating_methods:
-                return True
-            if receiver is not None and level.may_be_project_code(receiver):
-                return True
+    if isinstance(func, ast.Attribute) and _method_may_write(func, tainted, aliases, level, mutating_methods,
+                                                             local_modules):
+        return True
     arguments = [*call.args, *(kw.value for kw in call.keywords)]
-    if not any(root in tainted for arg in arguments for root in _value_roots(arg)):
+    if not any(_reaches(arg, tainted, level.containers) for arg in arguments):
         return False
     if isinstance(func, ast.Name) and func.id in _ARGUMENT_BUILTINS:
         return True
-    name = qualified(func, level.imports, level.assigned) or ""
-    if name in ARGUMENT_MUTATORS:
-        return True
-    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and \
-            func.value.id in BUILTIN_CONTAINERS and func.attr in CONTAINER_MUTATORS:
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name):
+        owner = level.imports.get(func.value.id, func.value.id)
+        if f"{owner}.{func.attr}" in ARGUMENT_MUTATORS:
+            return True
+        if func.value.id in BUILTIN_CONTAINERS and func.attr in CONTAINER_MUTATORS:
+            return True
+    if isinstance(func, ast.Name) and level.imports.get(func.id) in ARGUMENT_MUTATORS:
         return True
     callee = root_name(func)
-    return callee is not None and (callee in level.functions or level.may_be_project_code(callee))
+    if callee is None or callee in _PATCHERS or callee in _BUILTINS and callee not in level.names:
+        return False
+    if callee in bound and callee not in aliases:
+        return False  # a method of a parameter or local: nothing to follow it into without a value
+    helper = level.functions.get(callee) if isinstance(func, ast.Name) else None
+    if helper is not None:
+        return _changes_a_parameter(helper)
+    return not level.is_library(callee)
+
+
+def _method_may_write(func: ast.Attribute, tainted: set[str], aliases: set[str], level: ModuleLevel,
+                      mutating_methods: frozenset[str], local_modules: set[str]) -> bool:
+    if not _reaches(func.value, tainted, level.containers) or func.attr in READING_METHODS \
+            or func.attr.startswith("assert_"):
+        return False
+    receiver = root_name(func.value)
+    if isinstance(func.value, ast.Name) and receiver in level.modules | local_modules and receiver not in aliases:
+        return False  # ``os.getcwd()``: a function of a module changes no object of it
+    if func.attr in CONTAINER_MUTATORS or func.attr in mutating_methods:
+        return True
+    # Any other method changes state only if it is a project class's: an object, not a library's.
+    if receiver in aliases:
+        return True
+    return receiver is not None and not level.is_library(receiver) and (
+        level.is_object(receiver) or receiver in level.imports)
+
+
+def _changes_a_parameter(helper: FunctionNode) -> bool:
+    """A helper of the module that writes to, calls a method on, or passes on a parameter."""
+    params = {a.arg for a in [*helper.args.posonlyargs, *helper.args.args, *helper.args.kwonlyargs]}
+    for node in ast.walk(helper):
+        if isinstance(node, (ast.Attribute, ast.Subscript)) and isinstance(node.ctx, _STORES) \
+                and root_name(node) in params:
+            return True
+        if isinstance(node, ast.Call):
+            if isinstance(node.func, ast.Attribute) and root_name(node.func.value) in params \
+                    and node.func.attr not in READING_METHODS:
+                return True
+            if any(root_name(arg) in params for arg in [*node.args, *(kw.value for kw in node.keywords)]):
+                return True
+        if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in params:
+            return True
+    return False
