@@ -75,6 +75,35 @@ def infer_constant(node: nodes.NodeNG | None) -> object:
     return None
 
 
+class LazyValues:
+    """Inferred values computed the first time a walk asks for them, then kept."""
+
+    def __init__(self, compute: Callable[[], list[Any]]) -> None:
+        self._compute = compute
+        self._values: list[Any] | None = None
+
+    def get(self) -> list[Any]:
+        if self._values is None:
+            self._values = self._compute()
+        return self._values
+
+
+Values = list[Any] | LazyValues
+
+
+def fixture_value(func: nodes.FunctionDef, is_library_call: Callable[[nodes.NodeNG], bool]) -> LazyValues:
+    """What a fixture hands out, inferred only when asked, and never through a library call
+    (``return SomeLibraryClient()``: building the library would answer nothing a test needs)."""
+    def compute() -> list[Any]:
+        handed = [n.value for n in func.nodes_of_class((nodes.Return, nodes.Yield))
+                  if n.value is not None and n.scope() is func]
+        if handed and all(isinstance(v, nodes.Call) and is_library_call(v.func) for v in handed):
+            return []
+        return infer_fixture_value(func)
+
+    return LazyValues(compute)
+
+
 def infer_fixture_value(func: nodes.FunctionDef) -> list[Any]:
     """What a fixture function returns, or yields first."""
     if func.is_generator():
@@ -134,7 +163,7 @@ def _derives_from(value: Any, names: frozenset[str]) -> bool:
 
 
 @contextlib.contextmanager
-def parameters_inferring_to(bindings: Mapping[nodes.NodeNG, list[Any]]) -> Iterator[None]:
+def parameters_inferring_to(bindings: Mapping[nodes.NodeNG, Values]) -> Iterator[None]:
     """Make each parameter (and so its uses and aliases) infer to the given values.
 
     Any node can be given: a call such as ``copy.copy(x)`` is made to infer to ``x``'s values.
@@ -157,9 +186,10 @@ def parameters_inferring_to(bindings: Mapping[nodes.NodeNG, list[Any]]) -> Itera
         forget_inferences()
 
 
-def _constant_tip(values: list[Any]) -> Any:
+def _constant_tip(values: Values) -> Any:
     def tip(node: nodes.NodeNG, context: Any = None, **kwargs: Any) -> Iterator[Any]:
-        return iter(values)
+        found = values.get() if isinstance(values, LazyValues) else values
+        return iter(found or [util.Uninferable])
 
     return tip
 

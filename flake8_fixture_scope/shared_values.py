@@ -10,9 +10,9 @@ from astroid import nodes
 
 from .consumers import Consumer
 from .fixtures import Fixture, Scope, parametrized_names
-from .inference import infer_constant, infer_fixture_value, infer_values, parameters_inferring_to
+from .inference import LazyValues, Values, fixture_value, infer_constant, infer_values, parameters_inferring_to
 from .project import relative
-from .mutations import Context, Mutation, MutationFinder, Origin
+from .mutations import Context, Mutation, MutationFinder, Origin, defining_name, may_call_project_code
 from .names import dotted
 from .definitions import Definitions
 from .model.resolve import FixtureResolver
@@ -20,6 +20,8 @@ from .rules import COPY_OR_NARROW, RULES
 from .settings import Settings
 
 _MAX_HANDOUT_DEPTH = 2
+# Standard modules whose calls make the plain values value kinds are about: cheap to infer.
+VALUE_MODULES = frozenset({"builtins", "collections", "dataclasses", "types", "typing", "enum", "array"})
 _SELF_STORES = ("self.", "request.instance.", "request.cls.")
 
 
@@ -39,7 +41,7 @@ class Traced:
     """A tracked parameter: where its value comes from and what astroid says it is."""
 
     origin: Origin
-    values: list[Any]
+    values: Values
 
 
 def fixture_location(fixture: Fixture) -> str:
@@ -88,9 +90,9 @@ class SharedValueCheck:
         return scope in self.settings.broad_scopes and scope > consumer.scope
 
     def traced_parameters(self, consumer: Consumer, depth: int
-                          ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, list[Any]]]:
+                          ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, Values]]:
         roots: dict[str, Origin] = {}
-        tips: dict[nodes.NodeNG, list[Any]] = {}
+        tips: dict[nodes.NodeNG, Values] = {}
         supplied = parametrized_names(consumer.func)
         for param in consumer.params:
             if param.name in supplied:
@@ -106,7 +108,7 @@ class SharedValueCheck:
         """How ``fixture``'s value reaches ``consumer`` if it is (part of) a broad value."""
         if self.is_shared(fixture, consumer):
             node = self.definitions.node_of(fixture)
-            values = infer_fixture_value(node) if node is not None else []
+            values: Values = self._value_of(node) if node is not None else []
             return Traced(Origin(fixture.name, fixture), values)
         if not fixture.is_readable or fixture.scope is None or depth >= _MAX_HANDOUT_DEPTH:
             return None
@@ -120,15 +122,26 @@ class SharedValueCheck:
         finder = MutationFinder(Context())
         with parameters_inferring_to(tips):
             finder.find(node, roots)
-            values = infer_fixture_value(node)
+            values = self._value_of(node).get()  # the tips on its own parameters are needed now
         for origin in finder.handouts:
             source = origin.source
             if isinstance(source, Fixture) and self.is_shared(source, consumer):
                 return Traced(origin, values)
         return None
 
+    def _value_of(self, node: nodes.FunctionDef) -> LazyValues:
+        return fixture_value(node, self._is_library_call)
+
+    def _is_library_call(self, func: nodes.NodeNG) -> bool:
+        """A call into an installed package (not the project, the builtins, or the standard
+        library modules that make plain values)."""
+        name = defining_name(func)
+        if name is None or name.split(".")[0] in VALUE_MODULES:
+            return False
+        return not may_call_project_code(func, self.context.is_project_module)
+
     def _stored_on_self(self, consumer: Consumer, consumers: list[Consumer]
-                        ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, list[Any]]]:
+                        ) -> tuple[dict[str, Origin], dict[nodes.NodeNG, Values]]:
         """``self.x`` in a test method, when an autouse fixture of its class stored a value there.
 
         Also inference tips that make each ``self.x`` of the test infer to the stored value.
@@ -219,8 +232,8 @@ def _values_stored_on_self(func: nodes.FunctionDef) -> dict[str, list[Any]]:
 
 
 def _self_attribute_tips(func: nodes.FunctionDef, self_name: str, values: dict[str, list[Any]]
-                         ) -> dict[nodes.NodeNG, list[Any]]:
-    tips: dict[nodes.NodeNG, list[Any]] = {}
+                         ) -> dict[nodes.NodeNG, Values]:
+    tips: dict[nodes.NodeNG, Values] = {}
     for node in func.nodes_of_class(nodes.Attribute):
         if isinstance(node.expr, nodes.Name) and node.expr.name == self_name and values.get(node.attrname):
             tips[node] = values[node.attrname]
