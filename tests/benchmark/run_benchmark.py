@@ -43,6 +43,7 @@ WITH, WITHOUT = "with plugin", "without plugin"
 class Run:
     arm: str
     seconds: float
+    cpu_seconds: float  # user + system time of the flake8 process (workers included when reaped)
     peak_mb: float
     exit_code: int
     file_times: dict[str, float]
@@ -100,7 +101,8 @@ def run_once(arm: str, command: list[str], folder: Path) -> Run:
         if "Traceback" in stderr or process.returncode not in (0, 1):
             raise SystemExit(f"{arm}: flake8 failed (exit {process.returncode}):\n{stderr[-3000:]}")
         times = read_profile(profile) if arm == WITH else {}
-    return Run(arm, seconds, usage.ru_maxrss / 1024, process.returncode, times)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(arm, seconds, cpu, usage.ru_maxrss / 1024, process.returncode, times)
 
 
 def read_profile(path: str) -> dict[str, float]:
@@ -129,15 +131,19 @@ def percentile(values: list[float], fraction: float) -> float:
 def report(runs: list[Run], options: argparse.Namespace, files: int) -> None:
     print(f"folder {options.folder}  files {files}  jobs {options.jobs or 'flake8 default'}  "
           f"pairs {options.pairs}  sample 1/{options.sample}")
-    print(f"{'run':>3}  {'arm':<15} {'wall s':>8} {'peak RSS MB':>12}")
+    print(f"{'run':>3}  {'arm':<15} {'wall s':>8} {'cpu s':>8} {'peak RSS MB':>12}")
     for number, run in enumerate(runs, start=1):
-        print(f"{number:>3}  {run.arm:<15} {run.seconds:>8.2f} {run.peak_mb:>12.1f}")
+        print(f"{number:>3}  {run.arm:<15} {run.seconds:>8.2f} {run.cpu_seconds:>8.2f} {run.peak_mb:>12.1f}")
     wall = {arm: statistics.median(r.seconds for r in runs if r.arm == arm) for arm in (WITH, WITHOUT)}
     peak = {arm: statistics.median(r.peak_mb for r in runs if r.arm == arm) for arm in (WITH, WITHOUT)}
     ratios = [a.seconds / b.seconds for a, b in paired(runs)]
     print(f"median wall: without {wall[WITHOUT]:.2f} s, with {wall[WITH]:.2f} s; "
           f"ratio of medians {wall[WITH] / wall[WITHOUT]:.3f}; median of pair ratios "
           f"{statistics.median(ratios):.3f} (overhead {100 * (statistics.median(ratios) - 1):.1f} %)")
+    cpu = {arm: statistics.median(r.cpu_seconds for r in runs if r.arm == arm) for arm in (WITH, WITHOUT)}
+    cpu_ratios = [a.cpu_seconds / b.cpu_seconds for a, b in paired(runs) if b.cpu_seconds]
+    print(f"median cpu: without {cpu[WITHOUT]:.2f} s, with {cpu[WITH]:.2f} s; median of pair ratios "
+          f"{statistics.median(cpu_ratios):.3f} (overhead {100 * (statistics.median(cpu_ratios) - 1):.1f} %)")
     print(f"median peak RSS: without {peak[WITHOUT]:.1f} MB, with {peak[WITH]:.1f} MB; "
           f"ratio {peak[WITH] / peak[WITHOUT]:.2f}")
     report_file_times([r.file_times for r in runs if r.arm == WITH])
