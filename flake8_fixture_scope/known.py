@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .fixtures import Scope
+from .analysis.fixtures import Scope
 
 _SESSION = (
     # pytest

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 import astroid
 
-from .project import PROJECT
+from .analysis.build import BUILT
 
 _replaced_when_frozen = 0
 _failed_imports_seen = 0
@@ -41,9 +41,9 @@ def settle_after_file() -> None:
     if not gc.isenabled():
         return  # the host process manages the collector itself
     drop_failed_import_tracebacks()
-    if PROJECT.replaced != _replaced_when_frozen:
+    if BUILT.replaced != _replaced_when_frozen:
         gc.unfreeze()
-        _replaced_when_frozen = PROJECT.replaced
+        _replaced_when_frozen = BUILT.replaced
     gc.collect()
     gc.freeze()
 

@@ -15,10 +15,11 @@ from . import __version__
 from .checks import check_module, families_reporting
 from .model.file_model import work_for
 from .model.resolve import FixtureResolver
-from .inference import forget_file_caches
+from .analysis.inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
 from .model.index import read_module
-from .project import PROJECT, build_module
+from .analysis.build import build_module
+from .project import PROJECT
 from .rules import OFF_BY_DEFAULT, RULES
 from .settings import Settings, parse_settings, register_options
 

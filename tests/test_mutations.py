@@ -9,8 +9,9 @@ import astroid
 import pytest
 from astroid import nodes
 
-from flake8_fixture_scope.inference import parameters_inferring_to
-from flake8_fixture_scope.mutations import Context, MutationFinder, Origin
+from flake8_fixture_scope.analysis.inference import parameters_inferring_to
+from flake8_fixture_scope.analysis.events import Context, Origin
+from flake8_fixture_scope.analysis.walk import MutationFinder
 
 MODULE_PATH = "/virtual/project/test_unit.py"
 

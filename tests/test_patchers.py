@@ -6,7 +6,7 @@ import astroid
 import pytest
 from astroid import nodes
 
-from flake8_fixture_scope.patchers import patcher_call, receiver_key, started_patches, stops_in
+from flake8_fixture_scope.analysis.patchers import patcher_call, receiver_key, started_patches, stops_in
 
 
 def function(source: str, name: str = "f") -> nodes.FunctionDef:

@@ -9,7 +9,7 @@ import astroid
 import pytest
 from astroid import nodes
 
-from flake8_fixture_scope.fixtures import Scope, parametrized_names, requested_params
+from flake8_fixture_scope.analysis.fixtures import Scope, parametrized_names, requested_params
 from flake8_fixture_scope.model.fixture import Fixture
 from flake8_fixture_scope.model.index import index_file, read_module
 from flake8_fixture_scope.model.resolve import FixtureResolver

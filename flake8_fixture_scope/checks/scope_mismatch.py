@@ -6,12 +6,12 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from .consumers import Consumer
-from .fixtures import Fixture
-from .inference import infer_constant
-from .known import BROAD_ALTERNATIVES
-from .model.resolve import FixtureResolver
-from .rules import RULES
+from ..analysis.consumers import Consumer
+from ..analysis.fixtures import Fixture
+from ..analysis.inference import infer_constant
+from ..known import BROAD_ALTERNATIVES
+from ..model.resolve import FixtureResolver
+from ..rules import RULES
 from .shared_values import Violation, fixture_location
 
 

@@ -8,16 +8,18 @@ from typing import Any
 
 from astroid import nodes
 
-from .consumers import Consumer
-from .fixtures import Fixture, Scope, parametrized_names
-from .inference import LazyValues, Values, fixture_value, infer_constant, infer_values, parameters_inferring_to
-from .project import relative
-from .mutations import Context, Mutation, MutationFinder, Origin, defining_name, may_call_project_code
-from .names import dotted
-from .definitions import Definitions
-from .model.resolve import FixtureResolver
-from .rules import COPY_OR_NARROW, RULES
-from .settings import Settings
+from ..analysis.consumers import Consumer
+from ..analysis.fixtures import Fixture, Scope, parametrized_names
+from ..analysis.inference import LazyValues, Values, fixture_value, infer_constant, infer_values, parameters_inferring_to
+from ..project import relative
+from ..analysis.calls import defining_name, may_call_project_code
+from ..analysis.events import Context, Mutation, Origin
+from ..analysis.walk import MutationFinder
+from ..analysis.names import dotted
+from ..analysis.definitions import Definitions
+from ..model.resolve import FixtureResolver
+from ..rules import COPY_OR_NARROW, RULES
+from ..settings import Settings
 
 _MAX_HANDOUT_DEPTH = 2
 # Standard modules whose calls make the plain values value kinds are about: cheap to infer.

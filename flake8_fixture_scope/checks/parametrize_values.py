@@ -8,12 +8,13 @@ from typing import Any
 
 from astroid import nodes
 
-from .consumers import Consumer
-from .fixtures import parametrize_argnames, parametrize_call, parametrized_names
-from .inference import infer_values, parameters_inferring_to
-from .names import assigned_value, name_binding
-from .mutations import Context, MutationFinder, Origin
-from .rules import RULES
+from ..analysis.consumers import Consumer
+from ..analysis.fixtures import parametrize_argnames, parametrize_call, parametrized_names
+from ..analysis.inference import infer_values, parameters_inferring_to
+from ..analysis.names import assigned_value, name_binding
+from ..analysis.events import Context, Origin
+from ..analysis.walk import MutationFinder
+from ..rules import RULES
 from .shared_values import Violation
 
 _MUTABLE_LITERALS = (nodes.List, nodes.Dict, nodes.Set, nodes.ListComp, nodes.DictComp, nodes.SetComp)

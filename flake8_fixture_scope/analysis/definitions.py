@@ -8,9 +8,9 @@ import os
 from astroid import nodes
 
 from .consumers import class_key
-from .model.fixture import Fixture
-from .model.index import ModuleIndex
-from .project import PROJECT
+from ..model.fixture import Fixture
+from ..model.index import ModuleIndex
+from .build import BUILT
 
 
 class Definitions:
@@ -37,7 +37,7 @@ class Definitions:
         if os.path.abspath(fixture.path) == self.path:
             module: nodes.Module | None = self.module
         else:
-            module = PROJECT.parse_file(fixture.path)
+            module = BUILT.parse_file(fixture.path)
         if module is None:
             return None
         container: nodes.Module | nodes.ClassDef = module

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from astroid import nodes
 
-from .model.fixture import Fixture, Scope
+from ..model.fixture import Fixture, Scope
 from .names import qualified_name
 
 __all__ = ["Fixture", "Scope", "parametrized_names", "requested_params"]

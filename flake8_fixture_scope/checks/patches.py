@@ -13,19 +13,19 @@ from dataclasses import dataclass
 
 from astroid import nodes
 
-from .consumers import (
+from ..analysis.consumers import (
     XUNIT_SETUPS, XUNIT_TEARDOWNS, Consumer, is_test_class, is_test_name, is_unittest_case,
 )
-from .consumers import FixtureAt, class_key
-from .definitions import Definitions
-from .fixtures import Fixture, Scope, parametrized_names
-from .names import dotted
-from .patchers import (
+from ..analysis.consumers import FixtureAt, class_key
+from ..analysis.definitions import Definitions
+from ..analysis.fixtures import Fixture, Scope, parametrized_names
+from ..analysis.names import dotted
+from ..analysis.patchers import (
     Started, Stop, class_methods, short_text, started_patches, stops_every_patch_after_yield, stops_in,
 )
-from .model.resolve import FixtureResolver
-from .rules import RULES
-from .settings import Settings
+from ..model.resolve import FixtureResolver
+from ..rules import RULES
+from ..settings import Settings
 from .shared_values import Violation
 
 BROAD_MOCKERS = frozenset({"session_mocker", "package_mocker", "module_mocker", "class_mocker"})

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 from astroid import nodes
 
 _MAX_ALIAS_DEPTH = 4
@@ -91,3 +93,10 @@ def dotted(expr: nodes.NodeNG) -> str | None:
         base = dotted(expr.expr)
         return f"{base}.{expr.attrname}" if base else None
     return None
+
+
+def subscript_text(index: nodes.NodeNG) -> str:
+    """The index as written, with string keys in double quotes as most code writes them."""
+    if isinstance(index, nodes.Const) and isinstance(index.value, str):
+        return json.dumps(index.value)
+    return str(index.as_string())

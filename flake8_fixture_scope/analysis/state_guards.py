@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterator
 from astroid import nodes
 
 from .inference import infer_constant
-from .mutations import Origin, subscript_text
+from .events import Origin
+from .names import subscript_text
 from .names import dotted
 
 OriginOf = Callable[[nodes.NodeNG], Origin | None]

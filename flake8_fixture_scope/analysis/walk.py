@@ -6,77 +6,35 @@ only about expressions that the walk already traced to a tracked value.
 
 from __future__ import annotations
 
-import json
-import weakref
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
 from typing import Any
 
-from astroid import bases, nodes
+from astroid import nodes
 
 from . import inference
-from .names import assigned_value, dotted, expression_root, is_parameter, name_binding, qualified_name
-from .project import relative
-from .vocabulary import ARGUMENT_MUTATORS, CONTAINER_MUTATORS, READING_METHODS
+from .calls import CallFollowing
+from .events import Context, Mutation, Origin
+from .names import dotted, qualified_name, subscript_text
+from .restores import unrestored
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
-MAX_CALL_DEPTH = 3
 
 _SHALLOW_COPIES = frozenset(
     {"copy.copy", "builtins.dict", "builtins.list", "builtins.set", "builtins.frozenset",
      "builtins.tuple", "builtins.sorted", "builtins.bytearray"}
 )
+
+
 _DEEP_COPIES = frozenset({"copy.deepcopy"})
+
+
 _PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
+
+
 _CONTAINER_PART_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})
 
 
-@dataclass(frozen=True)
-class Origin:
-    """Where a tracked value comes from, as an expression text rooted at its source."""
-
-    path: str
-    source: object = field(compare=False)
-    fresh: bool = False  # a shallow copy: the outer object is new, what it holds is shared
-
-    def part(self, suffix: str) -> Origin:
-        return Origin(self.path + suffix, self.source)
-
-    def copied(self) -> Origin:
-        return replace(self, fresh=True)
-
-
-@dataclass(frozen=True)
-class Mutation:
-    code: str
-    node: nodes.NodeNG
-    action: str
-    origin: Origin
-    key: str
-    restoring: bool = False
-    # For a call into a helper: the innermost mutation, its function and its place.
-    site_action: str = ""
-    site_function: str = ""
-    site_where: str = ""
-
-
-@dataclass
-class Context:
-    """What a walk needs from outside: settings and callbacks for fixture lookups."""
-
-    mutating_methods: frozenset[str] = frozenset()
-    extra_origin: Callable[[nodes.Call], Origin | None] = lambda call: None
-    is_project_file: Callable[[str], bool] = lambda path: False
-    is_project_module: Callable[[str], bool] = lambda name: True
-    active: set[nodes.FunctionDef] = field(default_factory=set)
-
-
-_METHOD_CACHE: weakref.WeakKeyDictionary[nodes.FunctionDef, dict[int, Mutation | None]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-class MutationFinder:
+class MutationFinder(CallFollowing):
     """One walk over one function, in source order, tracking aliases of the root values."""
 
     def __init__(self, context: Context, depth: int = 0) -> None:
@@ -375,155 +333,8 @@ class MutationFinder:
             if origin is not None and not origin.fresh and changes_in_place(node):
                 self._record("FXS002", node, f"'{node.op}'", origin, origin.path)
 
-    def _call(self, call: nodes.Call) -> None:
-        func = call.func
-        if isinstance(func, nodes.Attribute):
-            receiver = self.origin_of(func.expr)
-            if receiver is not None and not receiver.fresh:
-                described = self._mutating_method(func)
-                if described is not None:
-                    self._record("FXS002", call, described, receiver, _method_key(receiver, call))
-                    return
-        name = qualified_name(func) or ""
-        first = self.origin_of(call.args[0]) if call.args else None
-        if first is not None and not first.fresh and self._is_argument_mutator(name):
-            self._argument_mutator(call, name, first)
-            return
-        self._helper_call(call)
-
-    def _is_argument_mutator(self, name: str) -> bool:
-        if name in ARGUMENT_MUTATORS or name in ("builtins.setattr", "builtins.delattr"):
-            return True
-        owner, _, method = name.rpartition(".")
-        return owner in inference.MUTABLE_BUILTINS and method in CONTAINER_MUTATORS
-
-    def _argument_mutator(self, call: nodes.Call, name: str, origin: Origin) -> None:
-        short = name.removeprefix("builtins.")
-        if name in ("builtins.setattr", "builtins.delattr"):
-            attr = inference.infer_constant(call.args[1]) if len(call.args) > 1 else None
-            if not refuses_assignment(call.args[0]):
-                self._record("FXS003", call, f"{short}()", origin, f"{origin.path}.{attr}")
-            return
-        self._record("FXS002", call, f"{short}()", origin, origin.path)
-
-    def _mutating_method(self, func: nodes.Attribute) -> str | None:
-        """``.append()`` when calling ``func`` changes its receiver, else None."""
-        method = func.attrname
-        if method in READING_METHODS:
-            return None
-        if _is_instance_dict(func.expr):
-            return f".{method}()" if method in CONTAINER_MUTATORS else None
-        if (method not in CONTAINER_MUTATORS and method not in self.context.mutating_methods
-                and not may_call_project_code(func.expr, self.context.is_project_module)):
-            return None  # only a project class's method could change it: none can be here
-        values = inference.infer_values(func.expr)
-        if not values:
-            return f".{method}()" if method in self.context.mutating_methods else None
-        if inference.all_mutable_collections(values):
-            return f".{method}()" if method in CONTAINER_MUTATORS else None
-        for value in values:
-            cls = inference.instance_class(value)
-            if cls is not None and self._user_method_mutates(cls, method) is not None:
-                return f".{method}()"
-        return None
-
-    def _user_method_mutates(self, cls: nodes.ClassDef, method: str) -> Mutation | None:
-        try:
-            found = cls.getattr(method)
-        except Exception:
-            return None
-        func = found[0] if found else None
-        if not isinstance(func, nodes.FunctionDef) or not self.context.is_project_file(
-            func.root().file or ""
-        ):
-            return None
-        if not func.args.args or self.depth >= MAX_CALL_DEPTH:
-            return None
-        cached = _METHOD_CACHE.get(func, {})
-        if self.depth in cached:
-            return cached[self.depth]
-        if func in self.context.active:
-            self.cut_short = True  # the answer depends on the path the walk came by: not kept
-            return None
-        self_name = func.args.args[0].name
-        result, complete = self._sub_walk(func, {self_name: Origin(self_name, None)})
-        if complete:
-            # Kept per depth: the same function followed from deeper has fewer levels left.
-            _METHOD_CACHE.setdefault(func, {})[self.depth] = result
-        return result
-
-    def _sub_walk(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> tuple[Mutation | None, bool]:
-        """The first mutation of the roots in ``func``, and whether the walk saw all of ``func``."""
-        self.context.active.add(func)
-        finder = MutationFinder(self.context, self.depth + 1)
-        try:
-            found = finder.find(func, roots)
-        finally:
-            self.context.active.discard(func)
-        self.cut_short = self.cut_short or finder.cut_short
-        return (found[0] if found else None), not finder.cut_short
-
-    def _helper_call(self, call: nodes.Call) -> None:
-        passed: list[tuple[int | str, nodes.NodeNG]] = list(enumerate(call.args))
-        passed += [(kw.arg, kw.value) for kw in call.keywords or () if kw.arg]
-        tracked: list[tuple[int | str, nodes.NodeNG, Origin]] = []
-        for where, arg in passed:
-            origin = self.origin_of(arg)
-            if origin is not None and not origin.fresh:
-                tracked.append((where, arg, origin))
-        if not tracked or not may_call_project_code(call.func, self.context.is_project_module):
-            return
-        if self.depth >= MAX_CALL_DEPTH:
-            return
-        callee, offset = self._callee(call)
-        if callee is None:
-            return
-        if callee in self.context.active:
-            self.cut_short = True
-            return
-        for where, arg, origin in tracked:
-            param = _parameter(callee, where, offset)
-            if param is None:
-                continue
-            values = inference.infer_values(arg)
-            with inference.parameters_inferring_to({param: values}):
-                inner, _complete = self._sub_walk(callee, {param.name: Origin(param.name, None)})
-            if inner is not None:
-                inside = inner.origin.path[len(param.name):]
-                self._record_helper_call(call, callee, inner, origin.part(inside) if inside else origin)
-                return
-
-    def _record_helper_call(self, call: nodes.Call, callee: nodes.FunctionDef, inner: Mutation,
-                            origin: Origin) -> None:
-        label = function_label(callee)
-        if inner.site_where:
-            site_action, site_function, site_where = inner.site_action, inner.site_function, inner.site_where
-        else:
-            site_action, site_function = inner.action, label
-            site_where = f"{relative(callee.root().file or '')}:{inner.node.lineno}"
-        place = f"at {site_where}" if site_function == label else f"in '{site_function}()' at {site_where}"
-        action = f"calling '{label}()' ({site_action} {place})"
-        restoring = bool(self.restoring) or self._after_yield
-        self.mutations.append(Mutation(inner.code, call, action, origin, origin.path, restoring,
-                                       site_action, site_function, site_where))
-
-    def _callee(self, call: nodes.Call) -> tuple[nodes.FunctionDef | None, int]:
-        for value in inference.infer_values(call.func):
-            func = _unwrap_function(value)
-            if isinstance(func, nodes.FunctionDef) and self.context.is_project_file(func.root().file or ""):
-                bound = isinstance(value, bases.BoundMethod) or func.type == "classmethod"
-                return func, 1 if bound else 0
-        return None, 0
-
-
-def _method_key(receiver: Origin, call: nodes.Call) -> str:
-    """What a method call changes: ``d.pop("k")`` only the item ``d["k"]``, ``d.clear()`` all of ``d``."""
-    method = call.func.attrname if isinstance(call.func, nodes.Attribute) else ""
-    if method in ("pop", "__delitem__", "__setitem__", "setdefault") and call.args:
-        key = call.args[0]
-        if isinstance(key, nodes.Const):
-            return f"{receiver.path}[{subscript_text(key)}]"
-    return receiver.path
+    def _new_walk(self) -> MutationFinder:
+        return MutationFinder(self.context, self.depth + 1)
 
 
 def _shallow_copy_calls(func: nodes.FunctionDef) -> dict[nodes.NodeNG, list[Any]]:
@@ -539,92 +350,8 @@ def _shallow_copy_calls(func: nodes.FunctionDef) -> dict[nodes.NodeNG, list[Any]
     return found
 
 
-def _is_instance_dict(expr: nodes.NodeNG) -> bool:
-    """``vars(x)`` or ``x.__dict__``: the instance's attribute dict."""
-    if isinstance(expr, nodes.Attribute):
-        return bool(expr.attrname == "__dict__")
-    return isinstance(expr, nodes.Call) and qualified_name(expr.func) == "builtins.vars"
-
-
-def function_label(func: nodes.FunctionDef) -> str:
-    """``helper`` for a function, ``Class.method`` for a method."""
-    owner = func.parent
-    return f"{owner.name}.{func.name}" if isinstance(owner, nodes.ClassDef) else str(func.name)
-
-
-def _unwrap_function(value: object) -> object:
-    """The FunctionDef behind a bound or unbound method proxy."""
-    for _ in range(3):
-        if isinstance(value, nodes.FunctionDef):
-            return value
-        value = getattr(value, "_proxied", value)
-    return value
-
-
-def _parameter(func: nodes.FunctionDef, where: int | str | None, offset: int) -> nodes.AssignName | None:
-    positional = list(func.args.posonlyargs or []) + list(func.args.args or [])
-    if isinstance(where, int):
-        index = where + offset
-        return positional[index] if index < len(positional) else None
-    for param in positional + list(func.args.kwonlyargs or []):
-        if param.name == where:
-            return param
-    return None
-
-
-PYTEST_HELPERS = frozenset(
-    "request monkeypatch mocker capsys capfd caplog recwarn pytestconfig tmp_path tmpdir".split()
-)
-
-
-def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
-    """Where the root of ``a.b().c`` comes from, read from imports and local assignments:
-    ``click.testing.CliRunner`` for ``runner.invoke`` after ``runner = CliRunner()``."""
-    root = expression_root(expr)
-    if root is None:
-        return None
-    name = qualified_name(root)
-    if name is not None or depth >= 3:
-        return name
-    binding = name_binding(root)
-    if is_parameter(binding):
-        # pytest's own helpers are library code (names users do not reuse)
-        return "pytest" if root.name in PYTEST_HELPERS else None
-    value = assigned_value(binding) if binding is not None else None
-    return defining_name(value, depth + 1) if value is not None else None
-
-
-def may_call_project_code(expr: nodes.NodeNG, is_project_module: Callable[[str], bool]) -> bool:
-    """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
-    name = defining_name(expr)
-    if name is None or name.startswith("."):
-        return True
-    top = name.split(".")[0]
-    return top != "builtins" and is_project_module(top)
-
-
-def subscript_text(index: nodes.NodeNG) -> str:
-    """The index as written, with string keys in double quotes as most code writes them."""
-    if isinstance(index, nodes.Const) and isinstance(index.value, str):
-        return json.dumps(index.value)
-    return str(index.as_string())
-
-
 def _assign_attr_key(target: nodes.NodeNG) -> str | None:
     if isinstance(target, nodes.AssignAttr):
         base = dotted(target.expr)
         return f"{base}.{target.attrname}" if base else None
     return None
-
-
-def unrestored(mutations: list[Mutation]) -> list[Mutation]:
-    """Drop mutations that the same function undoes later (finally, after yield, finalizer)."""
-    restored = [m.key for m in mutations if m.restoring]
-    return [
-        m for m in mutations
-        if not m.restoring and not any(_covers(key, m.key) for key in restored)
-    ]
-
-
-def _covers(restored: str, key: str) -> bool:
-    return key == restored or key.startswith((restored + "[", restored + "."))

@@ -8,48 +8,29 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 from astroid import nodes
 
-from .consumers import XUNIT_TEARDOWNS, Consumer, find_xunit_methods
-from .fixtures import Fixture, Scope
-from .mutations import Context, Mutation, MutationFinder, Origin
+from .consumers import XUNIT_TEARDOWNS
+from .events import Context, ModuleObject, Mutation, Origin
 from .names import dotted, qualified_name
-from .definitions import Definitions
-from .model.resolve import FixtureResolver
-from .rules import RULES
-from .settings import Settings
-from .shared_values import Violation, fixture_location
-from .state_guards import patched_key, usefixtures_names
+from .restores import is_context_local, is_reset
+from .state_guards import patched_key
+from .walk import MutationFinder
 
 # Calls that put state back as it was: not reported, and restoring where a teardown makes them.
-RESETS = frozenset({".clear()", ".cache_clear()"})
 # Methods that only read: a call of one in a teardown does not restore anything.
+
+
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count", "__getitem__",
                       "__contains__", "startswith", "endswith"})
 # Fixtures and names whose calls patch with automatic undo (pytest / pytest-mock / unittest.mock).
+
+
 _PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
                        "session_mocker", "patch", "patcher"})
+
+
 _FINALIZER_REGISTRARS = frozenset({"addfinalizer", "addCleanup", "addClassCleanup", "addModuleCleanup"})
-# Proxies to per-request / per-app-context objects: writing to them changes no module state.
-_CONTEXT_LOCALS = frozenset(
-    f"{package}.{name}" for package in ("flask", "flask.globals", "quart", "quart.globals")
-    for name in ("g", "session", "request", "current_app", "websocket")
-)
-_FRESH_CONTAINERS = frozenset({"builtins.dict", "builtins.list", "builtins.set", "copy.copy",
-                               "copy.deepcopy"})
-FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
-
-
-@dataclass(frozen=True)
-class ModuleObject:
-    """The source of a module-state origin: a name and what binds it at module level."""
-
-    name: str
-    kind: str  # "module", "import", "class", "object" or "global"
-    qualified: str = ""  # the dotted name an import gives it: ``flask.g`` for ``from flask import g``
 
 
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
@@ -206,7 +187,7 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     if teardown is not None:
         undo = ModuleStateFinder(context)
         undo.restoring = 1
-        undo.find(teardown, module_state_roots(teardown, _class_of(teardown)))
+        undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
         found += undo.mutations
     return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
 
@@ -229,58 +210,7 @@ def _is_bare_module(origin: Origin) -> bool:
     return isinstance(source, ModuleObject) and source.kind == "module" and origin.path == source.name
 
 
-def is_reset(mutation: Mutation) -> bool:
-    """``.clear()``, or replacing an attribute or global with a fresh empty value or a copy."""
-    if mutation.action in RESETS:
-        return True
-    node = mutation.node
-    if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) and isinstance(node.parent, nodes.Assign):
-        return is_fresh_value(node.parent.value)
-    return False
-
-
-def is_fresh_value(value: nodes.NodeNG) -> bool:
-    """``{}``, ``[]``, ``set()``, ``dict()``, ``INITIAL.copy()``, ``copy.deepcopy(INITIAL)``."""
-    if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
-        return not (value.items if isinstance(value, nodes.Dict) else value.elts)
-    if not isinstance(value, nodes.Call):
-        return False
-    if isinstance(value.func, nodes.Attribute) and value.func.attrname == "copy" and not value.args:
-        return True
-    name = qualified_name(value.func)
-    return name in _FRESH_CONTAINERS and (not value.args or name.startswith("copy."))
-
-
-def is_context_local(mutation: Mutation) -> bool:
-    """A write through ``flask.g`` or ``flask.session``: it lands in the current context."""
-    source = mutation.origin.source
-    if not isinstance(source, ModuleObject) or not source.qualified:
-        return False
-    full = source.qualified + mutation.key[len(source.name):]
-    return any(full == local or full.startswith((local + ".", local + "["))
-               for local in _CONTEXT_LOCALS)
-
-
-def unrestored(mutations: list[Mutation]) -> list[Mutation]:
-    """Set-up changes that no restoring write covers, in either direction.
-
-    ``del os.environ["X"]`` in a teardown restores ``os.environ.update(X="1")``, and
-    ``os.environ.clear()`` restores ``os.environ["X"] = "1"``.
-    """
-    restored = [m.key for m in mutations if m.restoring]
-    return [m for m in mutations
-            if not m.restoring and not any(_overlaps(key, m.key) for key in restored)]
-
-
-def _overlaps(one: str, other: str) -> bool:
-    return one == other or _is_part(one, other) or _is_part(other, one)
-
-
-def _is_part(part: str, whole: str) -> bool:
-    return part.startswith((whole + "[", whole + "."))
-
-
-def _class_of(func: nodes.FunctionDef) -> nodes.ClassDef | None:
+def class_of(func: nodes.FunctionDef) -> nodes.ClassDef | None:
     parent = func.parent
     return parent if isinstance(parent, nodes.ClassDef) else None
 
@@ -294,100 +224,3 @@ def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
         if isinstance(statement, nodes.FunctionDef) and statement.name == name:
             return statement
     return None
-
-
-class ModuleStateCheck:
-    """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
-
-    def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver,
-                 definitions: Definitions, lines: set[int]) -> None:
-        self.definitions = definitions
-        self.lines = lines  # where the functions the file model found writing module state start
-        self.settings = settings
-        self.context = Context(is_project_file=context.is_project_file,
-                               is_project_module=context.is_project_module)
-        self.resolver = resolver
-        self.module: nodes.Module | None = None
-        self._guard_cache: dict[nodes.FunctionDef, list[Mutation]] = {}
-
-    def check(self, module: nodes.Module, consumers: list[Consumer]) -> Iterator[Violation]:
-        self.module = module
-        seen: set[nodes.FunctionDef] = set()
-        for consumer in consumers:
-            seen.add(consumer.func)
-            if consumer.func.lineno in self.lines:
-                yield from self._check_consumer(consumer)
-        for setup in find_xunit_methods(module):
-            if setup not in seen and setup.lineno in self.lines:
-                yield from self._check_setup(setup)
-
-    def _is_shared_fixture(self, consumer: Consumer) -> bool:
-        fixture = consumer.fixture
-        if fixture is None or fixture.autouse:
-            return False
-        return consumer.scope > Scope.FUNCTION and consumer.scope in self.settings.broad_scopes
-
-    def _check_consumer(self, consumer: Consumer) -> Iterator[Violation]:
-        roots = module_state_roots(consumer.func, consumer.cls)
-        if not roots:
-            return
-        found = mutations_in(consumer.func, roots, self.context)
-        if self._is_shared_fixture(consumer):
-            for mutation in found:
-                if not mutation.restoring:
-                    yield self._fxs022(mutation, consumer)
-            return
-        left = unrestored(found)
-        if left and consumer.is_test:
-            left = unrestored(left + self._guards_of(consumer))
-        for mutation in left:
-            yield self._fxs020(mutation)
-
-    # ------------------------------------------------------------------ guarding fixtures
-    def _guards_of(self, test: Consumer) -> list[Mutation]:
-        """What the function-scoped fixtures around a test restore after it (autouse or requested)."""
-        guards: list[Mutation] = []
-        for fixture in self._fixtures_around(test):
-            node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
-            if node is None:
-                continue
-            if node not in self._guard_cache:
-                roots = module_state_roots(node, _class_of(node))
-                self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
-            guards += self._guard_cache[node]
-        return guards
-
-    def _fixtures_around(self, test: Consumer) -> Iterator[Fixture]:
-        module = self.module
-        names = {param.name for param in test.params}
-        if module is not None:
-            names |= usefixtures_names(test.func, test.cls, module)
-        for name in names:
-            fixture = self.resolver.resolve(name, test.cls_key)
-            if fixture is not None:
-                yield fixture
-        yield from (fixture for fixture in self.resolver.visible(test.cls_key) if fixture.autouse)
-
-    def _check_setup(self, setup: nodes.FunctionDef) -> Iterator[Violation]:
-        roots = module_state_roots(setup, _class_of(setup))
-        if not roots:
-            return
-        for mutation in unrestored(mutations_in(setup, roots, self.context, matching_teardown(setup))):
-            yield self._fxs020(mutation)
-
-    def _fxs020(self, mutation: Mutation) -> Violation:
-        message = RULES["FXS020"].format(action=mutation.action, target=mutation.key)
-        return _violation(mutation, message)
-
-    def _fxs022(self, mutation: Mutation, consumer: Consumer) -> Violation:
-        fixture = consumer.fixture
-        assert fixture is not None
-        message = RULES["FXS022"].format(
-            scope=consumer.scope.label, fixture=fixture.name, location=fixture_location(fixture),
-            target=mutation.key, action=mutation.action, remedy=FXS022_REMEDY,
-        )
-        return _violation(mutation, message)
-
-
-def _violation(mutation: Mutation, message: str) -> Violation:
-    return Violation(mutation.node.lineno or 1, mutation.node.col_offset or 0, message)

@@ -7,14 +7,14 @@ from typing import Any
 
 from astroid import nodes
 
-from .consumers import Consumer
-from .fixtures import Fixture, Scope
-from .inference import infer_values, instance_class, type_name
-from .mutations import may_call_project_code
-from .names import assigned_value, expression_root, is_parameter, name_binding, qualified_name
-from .project import PROJECT
-from .rules import RULES
-from .settings import Settings
+from ..analysis.consumers import Consumer
+from ..analysis.fixtures import Fixture, Scope
+from ..analysis.inference import infer_values, instance_class, type_name
+from ..analysis.calls import may_call_project_code
+from ..analysis.names import assigned_value, expression_root, is_parameter, name_binding, qualified_name
+from ..project import PROJECT
+from ..rules import RULES
+from ..settings import Settings
 from .shared_values import Violation
 
 _CONTAINER_KINDS = {

@@ -9,19 +9,19 @@ from collections.abc import Callable, Iterable, Iterator
 
 from astroid import nodes
 
-from .consumers import find_consumers
+from ..analysis.consumers import find_consumers
 from .fixture_values import check_mutable_handouts, check_unclosed_resources
 from .module_state import ModuleStateCheck
-from .mutations import Context
+from ..analysis.events import Context
 from .parametrize_values import check_parametrize_values
 from .patches import PatchCheck
-from .project import PROJECT
-from .definitions import Definitions
-from .model.file_model import Work
-from .model.index import ModuleIndex
-from .model.resolve import FixtureResolver
+from ..project import PROJECT
+from ..analysis.definitions import Definitions
+from ..model.file_model import Work
+from ..model.index import ModuleIndex
+from ..model.resolve import FixtureResolver
 from .scope_mismatch import check_scope_mismatches
-from .settings import Settings
+from ..settings import Settings
 from .shared_values import SharedValueCheck, Violation
 
 LOG = logging.getLogger("flake8.fixture_scope")

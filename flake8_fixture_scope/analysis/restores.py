@@ -1,0 +1,80 @@
+"""The one definition of "restored" for module-level state, and of a reset.
+
+A change counts as restored when a write, deletion, clear or patch of the same target, of a
+part of it, or of what contains it, happens in a restoring place: a ``finally:`` block, after
+a fixture's ``yield``, in a finalizer, in the matching xunit teardown, or in a function-scoped
+fixture around the test. A reset (``clear()``, a fresh empty value) puts state back as it was.
+"""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from .events import ModuleObject, Mutation
+from .names import qualified_name
+
+
+RESETS = frozenset({".clear()", ".cache_clear()"})
+# Proxies to per-request / per-app-context objects: writing to them changes no module state.
+
+
+_CONTEXT_LOCALS = frozenset(
+    f"{package}.{name}" for package in ("flask", "flask.globals", "quart", "quart.globals")
+    for name in ("g", "session", "request", "current_app", "websocket")
+)
+
+
+_FRESH_CONTAINERS = frozenset({"builtins.dict", "builtins.list", "builtins.set", "copy.copy",
+                               "copy.deepcopy"})
+FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
+
+
+def is_reset(mutation: Mutation) -> bool:
+    """``.clear()``, or replacing an attribute or global with a fresh empty value or a copy."""
+    if mutation.action in RESETS:
+        return True
+    node = mutation.node
+    if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) and isinstance(node.parent, nodes.Assign):
+        return is_fresh_value(node.parent.value)
+    return False
+
+
+def is_fresh_value(value: nodes.NodeNG) -> bool:
+    """``{}``, ``[]``, ``set()``, ``dict()``, ``INITIAL.copy()``, ``copy.deepcopy(INITIAL)``."""
+    if isinstance(value, (nodes.Dict, nodes.List, nodes.Set)):
+        return not (value.items if isinstance(value, nodes.Dict) else value.elts)
+    if not isinstance(value, nodes.Call):
+        return False
+    if isinstance(value.func, nodes.Attribute) and value.func.attrname == "copy" and not value.args:
+        return True
+    name = qualified_name(value.func)
+    return name in _FRESH_CONTAINERS and (not value.args or name.startswith("copy."))
+
+
+def is_context_local(mutation: Mutation) -> bool:
+    """A write through ``flask.g`` or ``flask.session``: it lands in the current context."""
+    source = mutation.origin.source
+    if not isinstance(source, ModuleObject) or not source.qualified:
+        return False
+    full = source.qualified + mutation.key[len(source.name):]
+    return any(full == local or full.startswith((local + ".", local + "["))
+               for local in _CONTEXT_LOCALS)
+
+
+def unrestored(mutations: list[Mutation]) -> list[Mutation]:
+    """Set-up changes that no restoring write covers, in either direction.
+
+    ``del os.environ["X"]`` in a teardown restores ``os.environ.update(X="1")``, and
+    ``os.environ.clear()`` restores ``os.environ["X"] = "1"``.
+    """
+    restored = [m.key for m in mutations if m.restoring]
+    return [m for m in mutations
+            if not m.restoring and not any(_overlaps(key, m.key) for key in restored)]
+
+
+def _overlaps(one: str, other: str) -> bool:
+    return one == other or _is_part(one, other) or _is_part(other, one)
+
+
+def _is_part(part: str, whole: str) -> bool:
+    return part.startswith((whole + "[", whole + "."))
