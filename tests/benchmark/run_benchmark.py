@@ -16,7 +16,8 @@ slowest files.
 ``--sample K`` lints only files whose path hashes to 0 modulo K: quicker, and if anything
 unfair to the plugin (conftests and library modules are built once per process and shared by
 fewer files). Arguments after ``--`` go to both arms (default: ``--extend-select FXS``, all of
-flake8's usual checks plus all of ours). Config files in FOLDER are ignored (``--isolated``).
+flake8's usual checks plus all of ours; ``-- --max-line-length=79`` keeps flake8's default
+selection, what a user who installs the plugin pays). Config files in FOLDER are ignored (``--isolated``).
 """
 
 from __future__ import annotations
@@ -56,8 +57,11 @@ def parse_arguments(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--pairs", type=int, default=3, help="A/B pairs (default 3, at least 3)")
     parser.add_argument("--jobs", help="flake8 --jobs value (default: flake8's own default)")
     parser.add_argument("--sample", type=int, default=1, help="lint one file in K (default: all)")
-    parser.add_argument("flake8_args", nargs="*", help="after '--': extra flake8 arguments")
-    options = parser.parse_args(argv)
+    argv = list(argv)
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    ours = argv[:argv.index("--")] if "--" in argv else argv
+    options = parser.parse_args(ours)
+    options.flake8_args = extra
     if options.pairs < 3:
         parser.error("--pairs must be at least 3")
     return options
