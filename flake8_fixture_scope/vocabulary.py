@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 CONTAINER_MUTATORS = frozenset(
     "append extend insert remove pop popitem clear update setdefault add discard sort reverse "
     "appendleft extendleft rotate difference_update intersection_update "
@@ -18,3 +20,54 @@ ARGUMENT_MUTATORS = frozenset(
      "heapq.heappushpop", "bisect.insort", "bisect.insort_left", "bisect.insort_right"}
 )
 BUILTIN_CONTAINERS = frozenset({"list", "dict", "set", "bytearray"})
+
+
+# ---------------------------------------------------------------- process-wide state
+@dataclass(frozen=True)
+class ProcessState:
+    key: str  # how messages name the state, and what restores are matched on
+    changers: frozenset[str]  # qualified function names that change it
+    undoers: frozenset[str] = frozenset()  # functions that only put it back
+    min_args: int = 1  # fewer arguments only read it (``locale.setlocale(cat)``, ``os.umask``)
+
+
+def _state(key: str, changers: str, undoers: str = "", min_args: int = 1) -> ProcessState:
+    return ProcessState(key, frozenset(changers.split()), frozenset(undoers.split()), min_args)
+
+
+PROCESS_STATE: tuple[ProcessState, ...] = (
+    _state("the working folder", "os.chdir os.fchdir"),
+    _state("os.umask()", "os.umask"),
+    _state("the default socket timeout", "socket.setdefaulttimeout"),
+    _state("sys.getrecursionlimit()", "sys.setrecursionlimit"),
+    _state("sys.getswitchinterval()", "sys.setswitchinterval"),
+    _state("the trace function", "sys.settrace threading.settrace", min_args=1),
+    _state("the profile function", "sys.setprofile threading.setprofile", min_args=1),
+    _state("the locale", "locale.setlocale", min_args=2),
+    _state("logging.disable()", "logging.disable"),
+    _state("the root logger's handlers", "logging.basicConfig", min_args=0),
+    _state("logging.captureWarnings()", "logging.captureWarnings"),
+    _state("the logging configuration", "logging.config.dictConfig logging.config.fileConfig"),
+    _state("the current event loop", "asyncio.set_event_loop"),
+    _state("the event loop policy", "asyncio.set_event_loop_policy"),
+    _state("a signal handler", "signal.signal", min_args=2),
+    _state("the garbage collector", "gc.disable gc.set_threshold", "gc.enable", min_args=0),
+    _state("the decimal context", "decimal.setcontext"),
+    _state("numpy's error handling", "numpy.seterr numpy.seterrcall", min_args=0),
+    _state("numpy's print options", "numpy.set_printoptions", min_args=0),
+    _state("a pandas option", "pandas.set_option pandas.options.set_option", "pandas.reset_option"),
+)
+
+# Objects whose methods and attributes are process-wide settings, and the methods that change
+# them: a named logger (``logging.getLogger("app")`` is the same object everywhere), the
+# decimal context of the thread, the current event loop.
+STATE_OBJECTS: dict[str, frozenset[str]] = {
+    "logging.getLogger": frozenset(
+        "setLevel addHandler removeHandler addFilter removeFilter disabled propagate level handlers".split()),
+    "logging.root": frozenset(
+        "setLevel addHandler removeHandler addFilter removeFilter disabled propagate level handlers".split()),
+    "decimal.getcontext": frozenset("prec rounding traps flags Emin Emax capitals clamp".split()),
+    "asyncio.get_event_loop": frozenset({"close", "set_debug", "set_exception_handler"}),
+}
+STANDARD_STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
+PROCESS_CHANGERS = frozenset(name for state in PROCESS_STATE for name in state.changers)

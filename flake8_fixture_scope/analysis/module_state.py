@@ -13,6 +13,7 @@ from astroid import nodes
 from .consumers import XUNIT_TEARDOWNS
 from .events import Context, ModuleObject, Mutation, Origin
 from .names import dotted, qualified_name
+from .process_state import process_state_call, state_object_change
 from .restores import is_context_local, is_reset
 from .state_guards import patched_key
 from .walk import MutationFinder
@@ -112,6 +113,8 @@ class ModuleStateFinder(MutationFinder):
             deleting = isinstance(target, nodes.DelName)
             self._rebinding(target, "deleting through 'global'" if deleting else "rebinding through 'global'")
             return
+        if self._state_object_write(target, attr_action):
+            return
         super()._mutations_of_target(target, item_action, attr_action)
 
     def _augmented(self, node: nodes.AugAssign) -> None:
@@ -128,6 +131,8 @@ class ModuleStateFinder(MutationFinder):
             if key is not None:
                 self._mark_restored(call, Origin(key, ModuleObject(key, "patch")))
             return
+        if self._process_state(call):
+            return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
         if isinstance(func, nodes.Attribute):
@@ -140,6 +145,36 @@ class ModuleStateFinder(MutationFinder):
                 self._helper_call(call)
                 return
         super()._call(call)
+
+    # ------------------------------------------------------------------ process-wide state
+    def _process_state(self, call: nodes.Call) -> bool:
+        """``os.chdir(p)``, ``logging.getLogger("x").setLevel(...)``: process state changed by a call."""
+        found = process_state_call(call)
+        if found is not None:
+            state, undoes = found
+            origin = Origin(state.key, ModuleObject(state.key, "process"))
+            if not undoes:
+                self._record("FXS020", call, f"{qualified_name(call.func)}()", origin, state.key)
+            elif self._in_restoring_place():
+                self._mark_restored(call, origin)
+            return True
+        func = call.func
+        target = state_object_change(func.expr, func.attrname) if isinstance(func, nodes.Attribute) else None
+        if target is None:
+            return False
+        self._record("FXS020", call, f".{func.attrname}()", Origin(target, ModuleObject(target, "process")), target)
+        return True
+
+    def _state_object_write(self, target: nodes.NodeNG, action: str) -> bool:
+        """``logging.getLogger("x").propagate = False``, ``decimal.getcontext().prec = 5``."""
+        if not isinstance(target, (nodes.AssignAttr, nodes.DelAttr)):
+            return False
+        owner = state_object_change(target.expr, target.attrname)
+        if owner is None:
+            return False
+        key = f"{owner}.{target.attrname}"
+        self._record("FXS020", target, action, Origin(key, ModuleObject(key, "process")), key)
+        return True
 
     def _finalizer_method(self, call: nodes.Call) -> None:
         """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored."""

@@ -31,6 +31,8 @@ def patched_key(call: nodes.Call, origin_of: OriginOf) -> str | None:
         return f"os.environ[{subscript_text(args[0])}]"
     if method == "syspath_prepend":
         return "sys.path"
+    if method == "chdir":
+        return "the working folder"
     if not args:
         return None
     text = args[0].value if isinstance(args[0], nodes.Const) else None

@@ -15,14 +15,20 @@ import sys
 from collections.abc import Iterator, Mapping
 
 from ..project import PROJECT
-from ..vocabulary import ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MUTATORS, READING_METHODS
-from .syntax import FunctionNode, module_assignments
+from ..vocabulary import (
+    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MUTATORS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
+    STATE_OBJECTS,
+)
+from .syntax import FunctionNode, module_assignments, qualified
 
 _ARGUMENT_BUILTINS = frozenset({"setattr", "delattr"})
 _MAX_ALIAS_ROUNDS = 4
 _MAX_DEFINITION_DEPTH = 4
 _BUILTINS = frozenset(vars(builtins))
 _STORES = (ast.Store, ast.Del)
+# What changes a process-wide object (a logger, the decimal context, the event loop, a stream).
+_STATE_MEMBERS = frozenset().union(*STATE_OBJECTS.values()) | {"close"}
+_CLOSABLE_STATE = STANDARD_STREAMS | {"asyncio.get_event_loop"}
 _PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
 # Hand out a part of a built-in container; of anything else (a client's ``get``) a new value.
 _CONTAINER_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})
@@ -192,6 +198,8 @@ def _writes(node: ast.AST, tainted: set[str], aliases: set[str], level: ModuleLe
                 if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, _STORES) \
                         and _reaches(part.value, tainted, level.containers):
                     return True
+                if isinstance(part, ast.Attribute) and isinstance(part.ctx, ast.Store) and part.attr in _STATE_MEMBERS:
+                    return True
         return isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in aliases
     if isinstance(node, ast.Call):
         return _call_writes(node, tainted, aliases, level, mutating_methods, local_modules, bound)
@@ -201,6 +209,11 @@ def _writes(node: ast.AST, tainted: set[str], aliases: set[str], level: ModuleLe
 def _call_writes(call: ast.Call, tainted: set[str], aliases: set[str], level: ModuleLevel,
                  mutating_methods: frozenset[str], local_modules: set[str], bound: set[str]) -> bool:
     func = call.func
+    if qualified(func, level.imports, level.assigned) in PROCESS_CHANGERS:
+        return True
+    if isinstance(func, ast.Attribute) and func.attr in _STATE_MEMBERS and (
+            func.attr != "close" or _state_object(func.value, level) in _CLOSABLE_STATE):
+        return True
     if isinstance(func, ast.Attribute) and _method_may_write(func, tainted, aliases, level, mutating_methods,
                                                              local_modules):
         return True
@@ -226,6 +239,15 @@ def _call_writes(call: ast.Call, tainted: set[str], aliases: set[str], level: Mo
     if helper is not None:
         return _changes_a_parameter(helper)
     return not level.is_library(callee)
+
+
+def _state_object(expr: ast.expr, level: ModuleLevel) -> str | None:
+    """``sys.stdout``, or the function a process-wide object comes from (``asyncio.get_event_loop``)."""
+    if isinstance(expr, ast.Call):
+        return qualified(expr.func, level.imports, level.assigned)
+    if isinstance(expr, ast.Name):
+        return level.origin(expr.id)
+    return qualified(expr, level.imports, level.assigned)
 
 
 def _method_may_write(func: ast.Attribute, tainted: set[str], aliases: set[str], level: ModuleLevel,
