@@ -20,6 +20,10 @@ ARGUMENT_MUTATORS = frozenset(
      "heapq.heappushpop", "bisect.insort", "bisect.insort_left", "bisect.insort_right"}
 )
 BUILTIN_CONTAINERS = frozenset({"list", "dict", "set", "bytearray"})
+CONTAINER_MAKERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"})
+# Set-ups of a whole class (they build its shared state) and of each test.
+CLASS_SETUPS = frozenset({"setup_class", "setUpClass", "teardown_class", "tearDownClass"})
+PER_TEST_SETUPS = frozenset({"setUp", "setup_method", "setup"})
 
 
 # ---------------------------------------------------------------- process-wide state

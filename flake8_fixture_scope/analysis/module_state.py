@@ -12,6 +12,7 @@ from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS
 from .events import Context, ModuleObject, Mutation, Origin
+from ..vocabulary import CLASS_SETUPS, CONTAINER_MAKERS, PER_TEST_SETUPS
 from .names import dotted, qualified_name
 from .process_state import process_state_call, state_object_change
 from .restores import is_context_local, is_reset
@@ -49,7 +50,39 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
         if kind is not None:
             qualified = qualified_name(node) if kind in ("module", "import") else None
             roots[node.name] = Origin(node.name, ModuleObject(node.name, kind, qualified or ""))
+    roots.update(class_attribute_roots(func, own_class))
     return roots
+
+
+def class_attribute_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
+    """In a test method (or per-test set-up): the test class itself and, as ``self.items``, each
+    mutable attribute its body defines, one object shared by every test of the class. Class
+    set-ups (``setup_class``) build that state; they are not reported for it."""
+    if own_class is None or func.name in CLASS_SETUPS or func.type != "method" or not func.args.args:
+        return {}
+    self_name = func.args.args[0].name
+    roots = {own_class.name: Origin(own_class.name, ModuleObject(own_class.name, "class"))}
+    for name in _shared_attributes(own_class):
+        key = f"{own_class.name}.{name}"
+        roots[f"{self_name}.{name}"] = Origin(key, ModuleObject(key, "class"))
+    return roots
+
+
+def _shared_attributes(cls: nodes.ClassDef) -> set[str]:
+    names = {target.name for statement in cls.body if isinstance(statement, nodes.Assign)
+             for target in statement.targets
+             if isinstance(target, nodes.AssignName) and is_container_value(statement.value)}
+    for statement in cls.body:
+        if isinstance(statement, nodes.FunctionDef) and statement.name in PER_TEST_SETUPS:
+            names -= {target.attrname for target in statement.nodes_of_class(nodes.AssignAttr)}
+    return names
+
+
+def is_container_value(value: nodes.NodeNG) -> bool:
+    """A display or comprehension of a mutable container, or a call of a container type."""
+    if isinstance(value, (nodes.List, nodes.Dict, nodes.Set, nodes.ListComp, nodes.DictComp, nodes.SetComp)):
+        return True
+    return isinstance(value, nodes.Call) and (dotted(value.func) or "").rpartition(".")[2] in CONTAINER_MAKERS
 
 
 def declared_globals(func: nodes.FunctionDef | nodes.Lambda) -> set[str]:
@@ -220,11 +253,16 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     finder.find(func, roots)
     found = list(finder.mutations) + _patched_by_decorators(func, finder)
     if teardown is not None:
-        undo = ModuleStateFinder(context)
-        undo.restoring = 1
-        undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
-        found += undo.mutations
+        found += restores_in(teardown, context)
     return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
+
+
+def restores_in(teardown: nodes.FunctionDef, context: Context) -> list[Mutation]:
+    """What a teardown puts back: every write, clear or patch in it restores its target."""
+    undo = ModuleStateFinder(context)
+    undo.restoring = 1
+    undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
+    return list(undo.mutations)
 
 
 def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -> list[Mutation]:
@@ -248,6 +286,25 @@ def _is_bare_module(origin: Origin) -> bool:
 def class_of(func: nodes.FunctionDef) -> nodes.ClassDef | None:
     parent = func.parent
     return parent if isinstance(parent, nodes.ClassDef) else None
+
+
+_TEARDOWNS_AFTER_A_TEST = {
+    "class": ("teardown_method", "tearDown", "teardown", "teardown_class", "tearDownClass"),
+    "module": ("teardown_function", "teardown", "teardown_module", "tearDownModule"),
+}
+
+
+def teardowns_after(test: nodes.FunctionDef) -> list[nodes.FunctionDef]:
+    """The xunit teardowns that run after a test: its class's and its module's."""
+    cls = class_of(test)
+    levels = [("class", cls)] if cls is not None else []
+    levels.append(("module", test.root()))
+    found: list[nodes.FunctionDef] = []
+    for level, container in levels:
+        names = _TEARDOWNS_AFTER_A_TEST[level] if level == "class" or cls is None else \
+            ("teardown_module", "tearDownModule")
+        found += [s for s in container.body if isinstance(s, nodes.FunctionDef) and s.name in names]
+    return found
 
 
 def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:

@@ -16,7 +16,7 @@ from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
 from ..analysis.events import Context, Mutation
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in
+from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in, restores_in, teardowns_after
 from ..analysis.restores import unrestored
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
@@ -70,7 +70,7 @@ class ModuleStateCheck:
             return
         left = unrestored(found)
         if left and consumer.is_test:
-            left = unrestored(left + self._guards_of(consumer))
+            left = unrestored(left + self._guards_of(consumer) + self._teardown_restores(consumer))
         for mutation in left:
             yield self._fxs020(mutation)
 
@@ -87,6 +87,15 @@ class ModuleStateCheck:
                 self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
             guards += self._guard_cache[node]
         return guards
+
+    def _teardown_restores(self, test: Consumer) -> list[Mutation]:
+        """What the xunit teardowns that run after the test put back (its class's, its module's)."""
+        restores: list[Mutation] = []
+        for teardown in teardowns_after(test.func):
+            if teardown not in self._guard_cache:
+                self._guard_cache[teardown] = restores_in(teardown, self.context)
+            restores += self._guard_cache[teardown]
+        return restores
 
     def _fixtures_around(self, test: Consumer) -> Iterator[Fixture]:
         module = self.module

@@ -12,10 +12,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..settings import Settings
+from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
 from .index import ModuleIndex, definition_line
 from .resolve import FixtureResolver, base_names
-from .state_syntax import FunctionFacts, ModuleLevel, writes_module_state
+from .state_syntax import FunctionFacts, ModuleLevel, shared_class_attributes, writes_module_state
 from .syntax import (
     FunctionNode, import_table, is_parametrize, parametrized_names, pytestmark_values, requested_params,
 )
@@ -115,7 +116,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     for function in every:
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
-                and writes_module_state(seen, level, settings.mutating_methods):
+                and writes_module_state(seen, level, settings.mutating_methods, _shared_attributes(function, tree)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -178,3 +179,26 @@ def _may_mismatch(function: Function, facts: FunctionFacts, fixture: Fixture, re
         if requested is not None and requested.scope is not None and requested.scope < scope:
             return True
     return False
+
+
+def _shared_attributes(function: Function, tree: ast.Module) -> frozenset[str]:
+    """``self.items`` for each mutable class attribute a test method (or per-test set-up) of a
+    class shares with the other tests of the class; none for class-level set-ups."""
+    args = function.node.args.args
+    if not function.owner or not args or function.node.name in CLASS_SETUPS:
+        return frozenset()
+    cls = _class_node(tree, function.owner)
+    if cls is None:
+        return frozenset()
+    return frozenset(f"{args[0].arg}.{name}" for name in shared_class_attributes(cls))
+
+
+def _class_node(tree: ast.Module, owner: str) -> ast.ClassDef | None:
+    body: list[ast.stmt] = tree.body
+    found: ast.ClassDef | None = None
+    for part in owner.split("."):
+        found = next((s for s in body if isinstance(s, ast.ClassDef) and s.name == part), None)
+        if found is None:
+            return None
+        body = found.body
+    return found

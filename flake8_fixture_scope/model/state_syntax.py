@@ -16,7 +16,7 @@ from collections.abc import Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import (
-    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MUTATORS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
+    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_TEST_SETUPS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
     STATE_OBJECTS,
 )
 from .syntax import FunctionNode, module_assignments, qualified
@@ -32,7 +32,6 @@ _CLOSABLE_STATE = STANDARD_STREAMS | {"asyncio.get_event_loop"}
 _PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
 # Hand out a part of a built-in container; of anything else (a client's ``get``) a new value.
 _CONTAINER_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})
-_CONTAINER_MAKERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"})
 # Calls through these undo what they change (pytest's monkeypatch, pytest-mock, mock.patch).
 _PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
                        "session_mocker", "patch", "mock"})
@@ -62,6 +61,8 @@ def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Ite
         for value in expr.values:
             yield from _value_roots(value, containers)
     elif isinstance(expr, (ast.Attribute, ast.Subscript, ast.Starred, ast.Await, ast.NamedExpr)):
+        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
+            yield f"{expr.value.id}.{expr.attr}"  # ``self.items``: a class attribute, maybe
         yield from _value_roots(expr.value, containers)
     elif isinstance(expr, ast.Call):
         func = expr.func
@@ -137,7 +138,10 @@ class ModuleLevel:
 def _is_container(value: ast.expr) -> bool:
     if isinstance(value, (ast.Dict, ast.List, ast.Set, ast.DictComp, ast.ListComp, ast.SetComp)):
         return True
-    return isinstance(value, ast.Call) and (root_name(value.func) or "") in _CONTAINER_MAKERS
+    if not isinstance(value, ast.Call):
+        return False
+    func = value.func
+    return (func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")) in CONTAINER_MAKERS
 
 
 class FunctionFacts:
@@ -157,10 +161,13 @@ class FunctionFacts:
         self.has_global = any(isinstance(n, ast.Global) for n in self.nodes)
 
 
-def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_methods: frozenset[str]) -> bool:
+def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_methods: frozenset[str],
+                        shared_attributes: frozenset[str] = frozenset()) -> bool:
+    """``shared_attributes``: ``self.items`` and the like, a class attribute every test of the
+    class shares."""
     if facts.has_global:
         return True
-    roots = (level.names - facts.bound) | facts.local_imports
+    roots = (level.names - facts.bound) | facts.local_imports | shared_attributes
     aliases = _aliases(facts.nodes, roots, level.containers)
     tainted = roots | aliases
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
@@ -283,3 +290,15 @@ def _changes_a_parameter(helper: FunctionNode) -> bool:
         if isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in params:
             return True
     return False
+
+
+def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
+    """Class attributes bound in the class body to a mutable container, and not given each
+    test a fresh value of its own in ``setUp``/``setup_method``."""
+    names = {name for name, value in module_assignments(cls.body).items() if _is_container(value)}
+    for statement in cls.body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in PER_TEST_SETUPS:
+            names -= {t.attr for n in ast.walk(statement) if isinstance(n, (ast.Assign, ast.AnnAssign))
+                      for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
+                      if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)}
+    return names

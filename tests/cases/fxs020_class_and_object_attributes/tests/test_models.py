@@ -39,7 +39,7 @@ class TestOwnClass:
     seen = 0
 
     def test_own_class_counter(self):
-        TestOwnClass.seen += 1
+        TestOwnClass.seen += 1  # error: FXS020
         self.value = 1
 
     def test_other_class(self):
