@@ -8,6 +8,8 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
+import sys
+
 from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS
@@ -140,6 +142,14 @@ class ModuleStateFinder(MutationFinder):
                 self._helper_call(call)
                 return
         super()._call(call)
+
+    def _is_library_state(self, expr: nodes.NodeNG) -> bool:
+        origin = self.origin_of(expr)
+        source = origin.source if origin is not None else None
+        if not isinstance(source, ModuleObject) or source.kind not in ("module", "import"):
+            return False
+        top = (source.qualified or source.name).split(".")[0]
+        return not self.context.is_project_module(top) or top in sys.stdlib_module_names
 
     def _finalizer_method(self, call: nodes.Call) -> None:
         """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored."""
