@@ -8,6 +8,8 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
+import sys
+
 from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS
@@ -19,15 +21,10 @@ from .restores import is_context_local, is_reset
 from .state_guards import patched_key
 from .walk import MutationFinder
 
-# Calls that put state back as it was: not reported, and restoring where a teardown makes them.
 # Methods that only read: a call of one in a teardown does not restore anything.
-
-
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count", "__getitem__",
                       "__contains__", "startswith", "endswith"})
 # Fixtures and names whose calls patch with automatic undo (pytest / pytest-mock / unittest.mock).
-
-
 _PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
                        "session_mocker", "patch", "patcher"})
 
@@ -208,6 +205,14 @@ class ModuleStateFinder(MutationFinder):
         key = f"{owner}.{target.attrname}"
         self._record("FXS020", target, action, Origin(key, ModuleObject(key, "process")), key)
         return True
+
+    def _is_library_state(self, expr: nodes.NodeNG) -> bool:
+        origin = self.origin_of(expr)
+        source = origin.source if origin is not None else None
+        if not isinstance(source, ModuleObject) or source.kind not in ("module", "import"):
+            return False
+        top = (source.qualified or source.name).split(".")[0]
+        return not self.context.is_project_module(top) or top in sys.stdlib_module_names
 
     def _finalizer_method(self, call: nodes.Call) -> None:
         """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored."""

@@ -8,13 +8,13 @@ patch and call no ``getfixturevalue`` raises none: it is never built with astroi
 from __future__ import annotations
 
 import ast
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
-from .index import ModuleIndex, definition_line
+from .index import ModuleIndex, definition_line, index_file, module_file
 from .resolve import FixtureResolver, base_names
 from .state_syntax import FunctionFacts, ModuleLevel, shared_class_attributes, writes_module_state
 from .syntax import (
@@ -113,6 +113,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     if "shared values" in families:
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
     level = ModuleLevel(tree, imports)
+    level.is_state_writer = _state_writer_lookup(index.path, resolver)
     for function in every:
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
@@ -202,3 +203,28 @@ def _class_node(tree: ast.Module, owner: str) -> ast.ClassDef | None:
             return None
         body = found.body
     return found
+
+
+def _state_writer_lookup(path: str, resolver: FixtureResolver) -> Callable[[str], bool]:
+    """Whether ``pkg.mod.f`` (or ``.mod.Cls.m``) names a function of a project module that
+    changes module- or class-level state, read from that module's index."""
+    answers: dict[str, bool] = {}
+
+    def lookup(name: str) -> bool:
+        if name not in answers:
+            answers[name] = _is_state_writer(name, path, resolver)
+        return answers[name]
+
+    return lookup
+
+
+def _is_state_writer(name: str, path: str, resolver: FixtureResolver) -> bool:
+    dots = len(name) - len(name.lstrip("."))
+    parts = name[dots:].split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        module = "." * dots + ".".join(parts[:split])
+        found = module_file(module, path, resolver.project)
+        if found is not None:
+            index = index_file(found, resolver.project)
+            return index is not None and ".".join(parts[split:]) in index.state_writers
+    return False

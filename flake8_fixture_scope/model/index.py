@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..project import PROJECT, ProjectFiles, Stamp, decode_source, file_stamp
 from .fixture import Fixture, Scope
+from .state_syntax import state_writers
 from .syntax import (
     FunctionNode, dotted, fixture_options, import_table, module_assignments, qualified, requested_params,
 )
@@ -48,11 +49,15 @@ class ModuleIndex:
     imported: tuple[tuple[str, tuple[str, ...]], ...]  # (module as written, names) of from-imports
     strings: Mapping[str, str]  # module-level names bound to a string this module spells out
     depends_on: frozenset[str] = field(default=frozenset())  # files read for scope constants
+    # Functions (``f``, ``Cls.m``, ``Cls`` for its constructor) that change module- or
+    # class-level state when called; read only for the project's modules, not the checked file.
+    state_writers: frozenset[str] = field(default=frozenset())
 
 
 # ---------------------------------------------------------------------- reading one module
-def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT) -> ModuleIndex:
-    """The index of one module, from its tree."""
+def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT,
+                summarize: bool = False) -> ModuleIndex:
+    """The index of one module, from its tree; ``summarize``: which of its functions change state."""
     imports = import_table(tree.body)
     assigned = module_assignments(tree.body)
     reader = _ConstantReader(path, imports, assigned, project)
@@ -64,6 +69,7 @@ def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT) ->
         path=path, fixtures=fixtures, classes=classes, plugins=tuple(_plugin_names(tree.body)),
         imported=tuple(_from_imports(tree.body)), strings=strings,
         depends_on=frozenset(reader.read_files),
+        state_writers=state_writers(tree, imports) if summarize else frozenset(),
     )
 
 
@@ -216,7 +222,7 @@ def _read_file(path: str, project: ProjectFiles) -> ModuleIndex | None:
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError) as error:
         LOG.debug("fixture-scope: cannot read %s: %s", path, error)
         return None
-    return read_module(tree, path, project)
+    return read_module(tree, path, project, summarize=True)
 
 
 def module_file(written: str, from_path: str, project: ProjectFiles = PROJECT) -> str | None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import (
@@ -107,8 +107,21 @@ class ModuleLevel:
         self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self.names = set(imports) | set(self.assigned) | self.classes
         self.containers = frozenset(name for name, value in self.assigned.items() if _is_container(value))
+        # Whether a project function (by qualified name) changes state when called; set by the
+        # file model, which can read the project's modules.
+        self.is_state_writer: Callable[[str], bool] = lambda name: False
+        self._local_writers: dict[str, bool] = {}
         self.modules = {a.asname or a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import)
                         for a in s.names}
+
+    def is_local_writer(self, name: str) -> bool:
+        """A function of this module that changes module-level state when called."""
+        if name not in self._local_writers:
+            self._local_writers[name] = False  # a function calling itself stops here
+            node = self.functions.get(name)
+            self._local_writers[name] = node is not None and writes_module_state(
+                FunctionFacts(node), self, frozenset())
+        return self._local_writers[name]
 
     def origin(self, name: str, depth: int = 0) -> str | None:
         """The dotted name a module-level name comes from (through ``x = lib.make()``), else None."""
@@ -224,6 +237,13 @@ def _call_writes(call: ast.Call, tainted: set[str], aliases: set[str], level: Mo
     if isinstance(func, ast.Attribute) and _method_may_write(func, tainted, aliases, level, mutating_methods,
                                                              local_modules):
         return True
+    if isinstance(func, ast.Name) and func.id not in bound and func.id in level.functions:
+        if level.is_local_writer(func.id):
+            return True
+    elif (root_name(func) or "") not in bound:
+        target = qualified(func, level.imports, level.assigned)
+        if target is not None and level.is_state_writer(target):
+            return True
     arguments = [*call.args, *(kw.value for kw in call.keywords)]
     if not any(_reaches(arg, tainted, level.containers) for arg in arguments):
         return False
@@ -302,3 +322,43 @@ def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
                       for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
                       if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)}
     return names
+
+
+def state_writers(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str]:
+    """The functions of a module that change module- or class-level state when called, by name
+    (``configure``, ``Registry.register``; ``Registry`` when its ``__init__`` does), following
+    the module's own calls between them."""
+    level = ModuleLevel(tree, imports)
+    functions: dict[str, tuple[FunctionNode, frozenset[str]]] = {
+        name: (node, frozenset()) for name, node in level.functions.items()}
+    for cls in (s for s in tree.body if isinstance(s, ast.ClassDef)):
+        attributes = shared_class_attributes(cls)
+        for method in (s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))):
+            first = method.args.args[0].arg if method.args.args else ""
+            is_classmethod = any(isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list)
+            shared = {first} if is_classmethod and first else {f"{first}.{a}" for a in attributes if first}
+            functions[f"{cls.name}.{method.name}"] = (method, frozenset(shared))
+    facts = {name: FunctionFacts(node) for name, (node, _shared) in functions.items()}
+    writers = {name for name, (node, shared) in functions.items()
+               if writes_module_state(facts[name], level, frozenset(), shared)}
+    for _ in range(_MAX_ALIAS_ROUNDS):
+        grown = {name for name in functions if name not in writers and _calls_any(facts[name], name, writers)}
+        if not grown:
+            break
+        writers |= grown
+    writers |= {name.partition(".")[0] for name in writers if name.endswith(".__init__")}
+    return frozenset(writers)
+
+
+def _calls_any(facts: FunctionFacts, name: str, writers: set[str]) -> bool:
+    owner = name.partition(".")[0] if "." in name else ""
+    for node in facts.nodes:
+        if not isinstance(node, ast.Call):
+            continue
+        func = node.func
+        if isinstance(func, ast.Name) and func.id in writers:
+            return True
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and owner and (
+                f"{owner}.{func.attr}" in writers and func.value.id in ("self", "cls", owner)):
+            return True
+    return False
