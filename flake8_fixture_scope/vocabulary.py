@@ -23,7 +23,8 @@ BUILTIN_CONTAINERS = frozenset({"list", "dict", "set", "bytearray"})
 CONTAINER_MAKERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"})
 # Set-ups of a whole class (they build its shared state) and of each test.
 CLASS_SETUPS = frozenset({"setup_class", "setUpClass", "teardown_class", "tearDownClass"})
-PER_TEST_SETUPS = frozenset({"setUp", "setup_method", "setup"})
+# Where each test (or each instance of a class) gets attributes of its own.
+PER_INSTANCE_SETUPS = frozenset({"setUp", "setup_method", "setup", "__init__"})
 
 
 # ---------------------------------------------------------------- process-wide state

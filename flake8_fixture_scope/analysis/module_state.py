@@ -14,10 +14,12 @@ from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS
 from .events import Context, ModuleObject, Mutation, Origin
-from ..vocabulary import CLASS_SETUPS, CONTAINER_MAKERS, PER_TEST_SETUPS
+from ..vocabulary import CLASS_SETUPS, CONTAINER_MAKERS, PER_INSTANCE_SETUPS
 from .names import dotted, qualified_name
 from .process_state import process_state_call, state_object_change
-from .restores import is_context_local, is_reset
+from .calls import may_call_project_code
+from .restores import is_context_local, is_reset, unrestored
+from .summaries import MAX_SUMMARY_DEPTH, call_mutation, called_function, summary
 from .state_guards import patched_key
 from .walk import MutationFinder
 
@@ -70,7 +72,7 @@ def _shared_attributes(cls: nodes.ClassDef) -> set[str]:
              for target in statement.targets
              if isinstance(target, nodes.AssignName) and is_container_value(statement.value)}
     for statement in cls.body:
-        if isinstance(statement, nodes.FunctionDef) and statement.name in PER_TEST_SETUPS:
+        if isinstance(statement, nodes.FunctionDef) and statement.name in PER_INSTANCE_SETUPS:
             names -= {target.attrname for target in statement.nodes_of_class(nodes.AssignAttr)}
     return names
 
@@ -159,9 +161,9 @@ class ModuleStateFinder(MutationFinder):
         if is_patching(call):  # monkeypatch / mock.patch undo what they change
             key = patched_key(call, self.origin_of)
             if key is not None:
-                self._mark_restored(call, Origin(key, ModuleObject(key, "patch")))
+                self._mark_restored(call, Origin(key, self._patched_object(key)))
             return
-        if self._process_state(call):
+        if self._process_state(call) or self._project_call(call):
             return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
@@ -175,6 +177,15 @@ class ModuleStateFinder(MutationFinder):
                 self._helper_call(call)
                 return
         super()._call(call)
+
+    def _patched_object(self, key: str) -> ModuleObject:
+        """What a patch target names, qualified through its import (``config.X``: ``pkg.config``)."""
+        head = key.replace("[", ".").split(".")[0]
+        origin = self.aliases.get(head)
+        if origin is None or not isinstance(origin.source, ModuleObject) or origin.path != head:
+            return ModuleObject(key, "patch")
+        qualified = origin.source.qualified
+        return ModuleObject(head if qualified else key, "patch", qualified)
 
     # ------------------------------------------------------------------ process-wide state
     def _process_state(self, call: nodes.Call) -> bool:
@@ -205,6 +216,32 @@ class ModuleStateFinder(MutationFinder):
         key = f"{owner}.{target.attrname}"
         self._record("FXS020", target, action, Origin(key, ModuleObject(key, "process")), key)
         return True
+
+    # ------------------------------------------------------------------ calls into project code
+    def _project_call(self, call: nodes.Call) -> bool:
+        """A call of a project function that changes its module's or class's state."""
+        if self.depth >= MAX_SUMMARY_DEPTH or not may_call_project_code(call.func, self.context.is_project_module):
+            return False
+        func = called_function(call, self.context)
+        if func is None or not isinstance(func.parent, (nodes.Module, nodes.ClassDef)):
+            return False  # a nested function is walked where it is defined
+        if func in self.context.active:
+            self.cut_short = True
+            return False
+        changes = summary(func, self.depth, self._summarize, self.context)
+        restoring = self._in_restoring_place()
+        self.mutations.extend(call_mutation(call, func, change, restoring) for change in changes)
+        return bool(changes)
+
+    def _summarize(self, func: nodes.FunctionDef, depth: int) -> tuple[list[Mutation], bool]:
+        finder = ModuleStateFinder(self.context, depth)
+        roots = module_state_roots(func, class_of(func))
+        if func.type == "classmethod" and func.args.args and isinstance(func.parent, nodes.ClassDef):
+            owner = func.parent.name
+            roots[func.args.args[0].name] = Origin(owner, ModuleObject(owner, "class"))
+        finder.find(func, roots)
+        kept = [m for m in finder.mutations if m.restoring or not (is_reset(m) or is_context_local(m))]
+        return unrestored(kept), not finder.cut_short
 
     def _is_library_state(self, expr: nodes.NodeNG) -> bool:
         origin = self.origin_of(expr)

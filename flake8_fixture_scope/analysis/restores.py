@@ -67,9 +67,17 @@ def unrestored(mutations: list[Mutation]) -> list[Mutation]:
     ``del os.environ["X"]`` in a teardown restores ``os.environ.update(X="1")``, and
     ``os.environ.clear()`` restores ``os.environ["X"] = "1"``.
     """
-    restored = [m.key for m in mutations if m.restoring]
+    restored = [key for m in mutations if m.restoring for key in _names_of(m)]
     return [m for m in mutations
-            if not m.restoring and not any(_overlaps(key, m.key) for key in restored)]
+            if not m.restoring and not any(_overlaps(key, own) for key in restored for own in _names_of(m))]
+
+
+def _names_of(mutation: Mutation) -> tuple[str, ...]:
+    """The target as written, and as its import names it (``config.DEBUG``: ``pkg.config.DEBUG``)."""
+    source = mutation.origin.source
+    if isinstance(source, ModuleObject) and source.qualified and mutation.key.startswith(source.name):
+        return mutation.key, source.qualified + mutation.key[len(source.name):]
+    return (mutation.key,)
 
 
 def _overlaps(one: str, other: str) -> bool:

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import (
-    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_TEST_SETUPS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
+    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_INSTANCE_SETUPS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
     STATE_OBJECTS,
 )
 from .syntax import FunctionNode, module_assignments, qualified
@@ -317,7 +317,7 @@ def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
     test a fresh value of its own in ``setUp``/``setup_method``."""
     names = {name for name, value in module_assignments(cls.body).items() if _is_container(value)}
     for statement in cls.body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in PER_TEST_SETUPS:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in PER_INSTANCE_SETUPS:
             names -= {t.attr for n in ast.walk(statement) if isinstance(n, (ast.Assign, ast.AnnAssign))
                       for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
                       if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)}

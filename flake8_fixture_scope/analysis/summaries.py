@@ -1,0 +1,105 @@
+"""What a project function changes in its own module or class when it is called.
+
+A test that calls ``configure()`` changes ``config.DEBUG`` as surely as one that assigns it,
+when ``configure`` rebinds the global; so does a classmethod that writes ``cls.registry`` or a
+constructor that bumps a class counter. A function is summarised by walking it with the
+module-state rules, its module's names as roots (the objects it creates and returns are not),
+following its own calls to a bounded depth. A summary is kept per function and depth left,
+and never when a cycle cut it short, so the answer never depends on what was checked before.
+"""
+
+from __future__ import annotations
+
+import weakref
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from astroid import bases, nodes
+
+from . import inference
+from .calls import function_label
+from .events import Context, ModuleObject, Mutation, Origin
+from ..project import relative
+
+MAX_SUMMARY_DEPTH = 3
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change a call makes: the state (canonical, module-qualified), and where and how."""
+
+    key: str
+    action: str
+    where: str  # path:line of the write
+
+
+_SUMMARIES: weakref.WeakKeyDictionary[nodes.FunctionDef, dict[int, tuple[Change, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
+
+# (function, its roots, depth) -> every change the walk found, and whether it saw all of it.
+Walker = Callable[[nodes.FunctionDef, int], tuple[list[Mutation], bool]]
+
+
+def called_function(call: nodes.Call, context: Context) -> nodes.FunctionDef | None:
+    """The project function, method, classmethod or constructor (``__init__``) a call runs."""
+    for value in inference.infer_values(call.func):
+        if isinstance(value, nodes.ClassDef):
+            init = value.locals.get("__init__", [None])[0]
+            func: object = init
+        else:
+            func = value
+        for _ in range(3):
+            if isinstance(func, nodes.FunctionDef):
+                break
+            func = getattr(func, "_proxied", None)
+        if isinstance(func, nodes.FunctionDef) and context.is_project_file(func.root().file or ""):
+            if isinstance(value, (nodes.FunctionDef, nodes.ClassDef, bases.BoundMethod, bases.UnboundMethod)):
+                return func
+    return None
+
+
+def summary(func: nodes.FunctionDef, depth: int, walk: Walker, context: Context) -> tuple[Change, ...]:
+    """The module- and class-level changes calling ``func`` makes (none past the depth limit)."""
+    if depth >= MAX_SUMMARY_DEPTH:
+        return ()
+    kept = _SUMMARIES.get(func, {})
+    if depth in kept:
+        return kept[depth]
+    if func in context.active:
+        return ()
+    context.active.add(func)
+    try:
+        mutations, complete = walk(func, depth + 1)
+    finally:
+        context.active.discard(func)
+    changes = tuple(_change(func, m) for m in mutations if not m.restoring)
+    if complete:
+        _SUMMARIES.setdefault(func, {})[depth] = changes
+    return changes
+
+
+def _change(func: nodes.FunctionDef, mutation: Mutation) -> Change:
+    where = mutation.site_where or f"{relative(func.root().file or '')}:{mutation.node.lineno}"
+    action = mutation.site_action or mutation.action
+    return Change(canonical_key(mutation, func.root().name), action, where)
+
+
+def canonical_key(mutation: Mutation, module: str) -> str:
+    """The state a mutation changes, named from its module: ``pkg.config.DEBUG``, ``os.environ``."""
+    source = mutation.origin.source
+    if isinstance(source, ModuleObject):
+        if source.qualified:
+            return source.qualified + mutation.key[len(source.name):]
+        if source.kind in ("object", "global", "class"):
+            return f"{module}.{mutation.key}"
+    return mutation.key
+
+
+def call_mutation(call: nodes.Call, func: nodes.FunctionDef, change: Change, restoring: bool) -> Mutation:
+    """The change, reported at the call in the test and naming the function and its line."""
+    label = function_label(func)
+    origin = Origin(change.key, ModuleObject(change.key, "called", change.key))
+    action = f"calling '{label}()' ({change.action} at {change.where})"
+    return Mutation("FXS020", call, action, origin, change.key, restoring,
+                    change.action, label, change.where)
