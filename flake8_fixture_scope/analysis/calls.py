@@ -49,6 +49,10 @@ class CallFollowing:
         """Module-level state of a library (``os.environ``), whose type is not inferred."""
         return False
 
+    def _is_module_state(self, expr: nodes.NodeNG) -> bool:
+        """Module-level state (of any module), whatever its type."""
+        return False
+
     def _new_walk(self) -> Any:
         """A walk one level deeper, with the same context."""
         raise NotImplementedError
@@ -98,7 +102,8 @@ class CallFollowing:
             return f".{method}()"  # ``os.environ.update()``, ``sys.path.insert()``: no library is built
         values = inference.infer_values(func.expr)
         if not values:
-            return f".{method}()" if method in self.context.mutating_methods else None
+            unknown_state = method in CONTAINER_MUTATORS and self._is_module_state(func.expr)
+            return f".{method}()" if method in self.context.mutating_methods or unknown_state else None
         if inference.all_mutable_collections(values):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
         for value in values:

@@ -243,6 +243,10 @@ class ModuleStateFinder(MutationFinder):
         kept = [m for m in finder.mutations if m.restoring or not (is_reset(m) or is_context_local(m))]
         return unrestored(kept), not finder.cut_short
 
+    def _is_module_state(self, expr: nodes.NodeNG) -> bool:
+        origin = self.origin_of(expr)
+        return origin is not None and isinstance(origin.source, ModuleObject) and origin.source.kind != "patch"
+
     def _is_library_state(self, expr: nodes.NodeNG) -> bool:
         origin = self.origin_of(expr)
         source = origin.source if origin is not None else None
@@ -297,6 +301,13 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     if teardown is not None:
         found += restores_in(teardown, context)
     return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
+
+
+def handed_out_module_state(fixture: nodes.FunctionDef, context: Context) -> Origin | None:
+    """The module-level object a fixture returns or yields as it is (``return PARAMETERS``)."""
+    finder = ModuleStateFinder(context)
+    finder.find(fixture, module_state_roots(fixture, class_of(fixture)))
+    return next((o for o in finder.handouts if isinstance(o.source, ModuleObject) and not o.fresh), None)
 
 
 def restores_in(teardown: nodes.FunctionDef, context: Context) -> list[Mutation]:

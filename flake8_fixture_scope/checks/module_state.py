@@ -14,9 +14,9 @@ from astroid import nodes
 
 from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
-from ..analysis.events import Context, Mutation
+from ..analysis.events import Context, Mutation, Origin
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in, restores_in, teardowns_after
+from ..analysis.module_state import class_of, matching_teardown, module_state_roots, handed_out_module_state, mutations_in, restores_in, teardowns_after
 from ..analysis.restores import unrestored
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
@@ -60,6 +60,7 @@ class ModuleStateCheck:
 
     def _check_consumer(self, consumer: Consumer) -> Iterator[Violation]:
         roots = module_state_roots(consumer.func, consumer.cls)
+        roots.update(self._handed_out_state(consumer))
         if not roots:
             return
         found = mutations_in(consumer.func, roots, self.context)
@@ -87,6 +88,19 @@ class ModuleStateCheck:
                 self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
             guards += self._guard_cache[node]
         return guards
+
+    def _handed_out_state(self, consumer: Consumer) -> dict[str, Origin]:
+        """Parameters whose function-scoped fixture hands out a module-level object itself."""
+        roots: dict[str, Origin] = {}
+        for param in consumer.params:
+            fixture = self.resolver.resolve(param.name, consumer.cls_key, consumer.fixture)
+            if fixture is None or fixture.scope != Scope.FUNCTION or not fixture.hands_out_module_state:
+                continue
+            node = self.definitions.node_of(fixture)
+            origin = handed_out_module_state(node, self.context) if node is not None else None
+            if origin is not None:
+                roots[param.name] = origin
+        return roots
 
     def _teardown_restores(self, test: Consumer) -> list[Mutation]:
         """What the xunit teardowns that run after the test put back (its class's, its module's)."""

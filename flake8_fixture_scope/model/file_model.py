@@ -117,7 +117,8 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     for function in every:
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
-                and writes_module_state(seen, level, settings.mutating_methods, _shared_attributes(function, tree)):
+                and writes_module_state(seen, level, settings.mutating_methods,
+                                        _shared_attributes(function, tree) | _handed_state(function, resolver)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -180,6 +181,16 @@ def _may_mismatch(function: Function, facts: FunctionFacts, fixture: Fixture, re
         if requested is not None and requested.scope is not None and requested.scope < scope:
             return True
     return False
+
+
+def _handed_state(function: Function, resolver: FixtureResolver) -> frozenset[str]:
+    """Parameters whose function-scoped fixture hands out a module-level object itself."""
+    found = set()
+    for name in function.params:
+        fixture = resolver.resolve(name, function.owner, function.fixture)
+        if fixture is not None and fixture.scope == Scope.FUNCTION and fixture.hands_out_module_state:
+            found.add(name)
+    return frozenset(found)
 
 
 def _shared_attributes(function: Function, tree: ast.Module) -> frozenset[str]:

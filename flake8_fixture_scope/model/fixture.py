@@ -41,6 +41,7 @@ class Fixture:
     function: str = field(default="", compare=False)
     owner: str = field(default="", compare=False)
     params: tuple[str, ...] = field(default=(), compare=False, repr=False)
+    hands_out_module_state: bool = field(default=False, compare=False, repr=False)  # ``return PARAMETERS``
 
     @property
     def is_readable(self) -> bool:

@@ -98,7 +98,24 @@ def read_fixture(func: FunctionNode, owner: str, path: str, imports: Mapping[str
         autouse=isinstance(autouse, ast.Constant) and autouse.value is True, loop_scope=loop,
         function=func.name, owner=owner,
         params=tuple(requested_params(func, bool(owner), imports)),
+        hands_out_module_state=_hands_out_module_state(func, imports, assigned),
     )
+
+
+def _hands_out_module_state(func: FunctionNode, imports: Mapping[str, str], assigned: Mapping[str, ast.expr]
+                            ) -> bool:
+    """The fixture returns or yields an object of its module (``return PARAMETERS``), not a copy."""
+    local = {n.id for n in ast.walk(func) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    local |= {a.arg for a in [*func.args.posonlyargs, *func.args.args, *func.args.kwonlyargs]}
+    for node in ast.walk(func):
+        value = node.value if isinstance(node, (ast.Return, ast.Yield)) else None
+        if value is None:
+            continue
+        while isinstance(value, (ast.Attribute, ast.Subscript)):
+            value = value.value
+        if isinstance(value, ast.Name) and value.id not in local and (value.id in assigned or value.id in imports):
+            return True
+    return False
 
 
 def definition_line(func: FunctionNode) -> int:

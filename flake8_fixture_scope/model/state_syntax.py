@@ -113,6 +113,9 @@ class ModuleLevel:
         self._local_writers: dict[str, bool] = {}
         self.modules = {a.asname or a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import)
                         for a in s.names}
+        # ``from app.state import *``: any free name may be one of that module's objects.
+        self.star_imports = any(isinstance(s, ast.ImportFrom) and any(a.name == "*" for a in s.names)
+                                for s in tree.body)
 
     def is_local_writer(self, name: str) -> bool:
         """A function of this module that changes module-level state when called."""
@@ -171,6 +174,7 @@ class FunctionFacts:
         bound |= {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, _STORES)}
         bound |= {n.name for n in self.nodes if isinstance(n, ast.ExceptHandler) and n.name}
         self.bound = bound
+        self.loaded = {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
         self.has_global = any(isinstance(n, ast.Global) for n in self.nodes)
 
 
@@ -181,6 +185,8 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
     if facts.has_global:
         return True
     roots = (level.names - facts.bound) | facts.local_imports | shared_attributes
+    if level.star_imports:
+        roots |= facts.loaded - facts.bound - _BUILTINS - set(level.functions)
     aliases = _aliases(facts.nodes, roots, level.containers)
     tainted = roots | aliases
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)

@@ -1,0 +1,2 @@
+PARAMETERS = []
+SETTINGS = {"mode": "test"}
