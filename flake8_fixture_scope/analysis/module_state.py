@@ -225,10 +225,8 @@ class ModuleStateFinder(MutationFinder):
         func = called_function(call, self.context)
         if func is None or not isinstance(func.parent, (nodes.Module, nodes.ClassDef)):
             return False  # a nested function is walked where it is defined
-        if func in self.context.active:
-            self.cut_short = True
-            return False
-        changes = summary(func, self.depth, self._summarize, self.context)
+        changes, complete = summary(func, self.depth, self._summarize, self.context)
+        self.cut_short = self.cut_short or not complete
         restoring = self._in_restoring_place()
         self.mutations.extend(call_mutation(call, func, change, restoring) for change in changes)
         return bool(changes)

@@ -59,15 +59,17 @@ def called_function(call: nodes.Call, context: Context) -> nodes.FunctionDef | N
     return None
 
 
-def summary(func: nodes.FunctionDef, depth: int, walk: Walker, context: Context) -> tuple[Change, ...]:
-    """The module- and class-level changes calling ``func`` makes (none past the depth limit)."""
+def summary(func: nodes.FunctionDef, depth: int, walk: Walker, context: Context
+            ) -> tuple[tuple[Change, ...], bool]:
+    """The module- and class-level changes calling ``func`` makes (none past the depth limit),
+    and whether the walk saw all of them (a cycle may cut it short: then it is not kept)."""
     if depth >= MAX_SUMMARY_DEPTH:
-        return ()
+        return (), True
     kept = _SUMMARIES.get(func, {})
     if depth in kept:
-        return kept[depth]
+        return kept[depth], True
     if func in context.active:
-        return ()
+        return (), False
     context.active.add(func)
     try:
         mutations, complete = walk(func, depth + 1)
@@ -76,7 +78,7 @@ def summary(func: nodes.FunctionDef, depth: int, walk: Walker, context: Context)
     changes = tuple(_change(func, m) for m in mutations if not m.restoring)
     if complete:
         _SUMMARIES.setdefault(func, {})[depth] = changes
-    return changes
+    return changes, complete
 
 
 def _change(func: nodes.FunctionDef, mutation: Mutation) -> Change:
