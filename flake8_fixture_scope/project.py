@@ -148,8 +148,8 @@ class ProjectFiles:
         roots = list(dict.fromkeys(
             [self.rootdir(os.path.dirname(os.path.abspath(file_path))), package_base(file_path)]
         ))
-        if self.search_roots[:len(roots)] != roots:
-            self.search_roots = roots + [r for r in self.search_roots if r not in roots]
+        if self.search_roots != roots:
+            self.search_roots = roots  # another project's modules are not this file's
             self._project_modules.clear()
 
     def find_module_file(self, modname: str) -> str | None:

@@ -109,6 +109,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     imports = import_table(tree.body)
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
+    every = [f for f in every if f.is_consumer or f.node.name in XUNIT_SETUPS]  # the rest asks nothing
     facts = {function.line: FunctionFacts(function.node) for function in every}
     if "shared values" in families:
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)

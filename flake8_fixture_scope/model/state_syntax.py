@@ -161,21 +161,51 @@ def _is_container(value: ast.expr) -> bool:
 
 
 class FunctionFacts:
-    """One walk over a function: its nodes, and the names it binds itself."""
+    """One pass over a function: the names it binds, what it calls, and the statements and calls
+    that could write (the only nodes the gate looks at again)."""
 
     def __init__(self, func: FunctionNode) -> None:
-        self.nodes = list(ast.walk(func))
-        self.called_methods = {n.func.attr for n in self.nodes
-                               if isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute)}
-        self.local_imports = {a.asname or a.name.split(".")[0] for n in self.nodes
-                              if isinstance(n, (ast.Import, ast.ImportFrom)) for a in n.names}
-        bound = {a.arg for n in self.nodes if isinstance(n, ast.arguments)
-                 for a in [*n.posonlyargs, *n.args, *n.kwonlyargs, n.vararg, n.kwarg] if a is not None}
-        bound |= {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, _STORES)}
-        bound |= {n.name for n in self.nodes if isinstance(n, ast.ExceptHandler) and n.name}
-        self.bound = bound
-        self.loaded = {n.id for n in self.nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
-        self.has_global = any(isinstance(n, ast.Global) for n in self.nodes)
+        self.called_methods: set[str] = set()
+        self.local_imports: set[str] = set()
+        self.bound: set[str] = set()
+        self.loaded: set[str] = set()
+        self.has_global = False
+        self.writes: list[ast.AST] = []  # assignments, deletions and calls
+        self.bindings: list[tuple[ast.AST, ast.AST]] = []  # (target, value) of every binding
+        for node in ast.walk(func):
+            self._note(node)
+
+    def _note(self, node: ast.AST) -> None:  # noqa: C901 - one case per node type
+        if isinstance(node, ast.Name):
+            (self.bound if isinstance(node.ctx, _STORES) else self.loaded).add(node.id)
+        elif isinstance(node, ast.Call):
+            self.writes.append(node)
+            if isinstance(node.func, ast.Attribute):
+                self.called_methods.add(node.func.attr)
+        elif isinstance(node, ast.Assign):
+            self.writes.append(node)
+            self.bindings.extend((target, node.value) for target in node.targets)
+        elif isinstance(node, (ast.AugAssign, ast.Delete)):
+            self.writes.append(node)
+        elif isinstance(node, ast.AnnAssign):
+            self.writes.append(node)
+            if node.value is not None:
+                self.bindings.append((node.target, node.value))
+        elif isinstance(node, ast.NamedExpr):
+            self.bindings.append((node.target, node.value))
+        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
+            self.bindings.append((node.target, node.iter))
+        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
+            self.bindings.append((node.optional_vars, node.context_expr))
+        elif isinstance(node, ast.arguments):
+            self.bound.update(a.arg for a in [*node.posonlyargs, *node.args, *node.kwonlyargs, node.vararg,
+                                              node.kwarg] if a is not None)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            self.local_imports.update(a.asname or a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            self.bound.add(node.name)
+        elif isinstance(node, ast.Global):
+            self.has_global = True
 
 
 def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_methods: frozenset[str],
@@ -187,23 +217,13 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
     roots = (level.names - facts.bound) | facts.local_imports | shared_attributes
     if level.star_imports:
         roots |= facts.loaded - facts.bound - _BUILTINS - set(level.functions)
-    aliases = _aliases(facts.nodes, roots, level.containers)
+    aliases = _aliases(facts.bindings, roots, level.containers)
     tainted = roots | aliases
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
-               for n in facts.nodes)
+               for n in facts.writes)
 
 
-def _aliases(nodes: list[ast.AST], roots: set[str], containers: frozenset[str]) -> set[str]:
-    bindings: list[tuple[ast.AST, ast.AST]] = []
-    for node in nodes:
-        if isinstance(node, ast.Assign):
-            bindings.extend((target, node.value) for target in node.targets)
-        elif isinstance(node, (ast.AnnAssign, ast.NamedExpr)) and node.value is not None:
-            bindings.append((node.target, node.value))
-        elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
-            bindings.append((node.target, node.iter))
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            bindings.append((node.optional_vars, node.context_expr))
+def _aliases(bindings: list[tuple[ast.AST, ast.AST]], roots: set[str], containers: frozenset[str]) -> set[str]:
     aliases: set[str] = set()
     for _ in range(_MAX_ALIAS_ROUNDS):
         known = roots | aliases
@@ -358,7 +378,7 @@ def state_writers(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str
 
 def _calls_any(facts: FunctionFacts, name: str, writers: set[str]) -> bool:
     owner = name.partition(".")[0] if "." in name else ""
-    for node in facts.nodes:
+    for node in facts.writes:
         if not isinstance(node, ast.Call):
             continue
         func = node.func
