@@ -60,6 +60,9 @@ def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Ite
     elif isinstance(expr, ast.BoolOp):
         for value in expr.values:
             yield from _value_roots(value, containers)
+    elif isinstance(expr, (ast.Tuple, ast.List)):  # ``x, y = iris.data, iris.target``
+        for element in expr.elts:
+            yield from _value_roots(element, containers)
     elif isinstance(expr, (ast.Attribute, ast.Subscript, ast.Starred, ast.Await, ast.NamedExpr)):
         if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
             yield f"{expr.value.id}.{expr.attr}"  # ``self.items``: a class attribute, maybe
