@@ -17,7 +17,7 @@ from .model.file_model import work_for
 from .model.resolve import FixtureResolver
 from .analysis.inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
-from .model.index import read_module
+from .model.index import is_collect_ignored, read_module
 from .analysis.build import build_module, library_modules_refused
 from .project import PROJECT
 from .rules import OFF_BY_DEFAULT, RULES
@@ -84,6 +84,8 @@ class FixtureScopeChecker:
             forget_file_caches()
             tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
             PROJECT.remember_roots(path)
+            if is_collect_ignored(path):
+                return []  # pytest does not collect it: nothing in it runs as a test or fixture
             index = read_module(tree, path)
             resolver = FixtureResolver(index, self.settings.fixture_scopes)
             work = work_for(tree, index, resolver, self.settings, self.settings.families)

@@ -30,49 +30,71 @@ PER_INSTANCE_SETUPS = frozenset({"setUp", "setup_method", "setup", "__init__"})
 # ---------------------------------------------------------------- process-wide state
 @dataclass(frozen=True)
 class ProcessState:
+    """A piece of process-wide state and the functions around it.
+
+    ``changers`` change it; ``undoers`` and ``contexts`` (context managers that put it back on
+    exit) only restore it; ``getters`` read it, so a changer called with a value one of them (or
+    a changer, which returns the old value) returned is putting back what was there.
+    """
+
     key: str  # how messages name the state, and what restores are matched on
-    changers: frozenset[str]  # qualified function names that change it
-    undoers: frozenset[str] = frozenset()  # functions that only put it back
-    min_args: int = 1  # fewer arguments only read it (``locale.setlocale(cat)``, ``os.umask``)
+    changers: frozenset[str]
+    undoers: frozenset[str] = frozenset()
+    getters: frozenset[str] = frozenset()
+    contexts: frozenset[str] = frozenset()
+    min_args: int = 1  # fewer arguments only read it (``locale.setlocale(cat)``)
+    none_resets: bool = False  # ``sys.settrace(None)`` removes what a test installed
 
 
-def _state(key: str, changers: str, undoers: str = "", min_args: int = 1) -> ProcessState:
-    return ProcessState(key, frozenset(changers.split()), frozenset(undoers.split()), min_args)
+def _state(key: str, changers: str, undoers: str = "", getters: str = "", contexts: str = "",
+           min_args: int = 1, none_resets: bool = False) -> ProcessState:
+    return ProcessState(key, frozenset(changers.split()), frozenset(undoers.split()), frozenset(getters.split()),
+                        frozenset(contexts.split()), min_args, none_resets)
 
 
 PROCESS_STATE: tuple[ProcessState, ...] = (
-    _state("the working folder", "os.chdir os.fchdir"),
+    _state("the working folder", "os.chdir os.fchdir", getters="os.getcwd os.getcwdb pathlib.Path.cwd",
+           contexts="contextlib.chdir"),
     _state("os.umask()", "os.umask"),
-    _state("the default socket timeout", "socket.setdefaulttimeout"),
-    _state("sys.getrecursionlimit()", "sys.setrecursionlimit"),
-    _state("sys.getswitchinterval()", "sys.setswitchinterval"),
-    _state("the trace function", "sys.settrace threading.settrace", min_args=1),
-    _state("the profile function", "sys.setprofile threading.setprofile", min_args=1),
-    _state("the locale", "locale.setlocale", min_args=2),
+    _state("the default socket timeout", "socket.setdefaulttimeout", getters="socket.getdefaulttimeout"),
+    _state("sys.getrecursionlimit()", "sys.setrecursionlimit", getters="sys.getrecursionlimit"),
+    _state("sys.getswitchinterval()", "sys.setswitchinterval", getters="sys.getswitchinterval"),
+    _state("the trace function", "sys.settrace threading.settrace", getters="sys.gettrace", none_resets=True),
+    _state("the profile function", "sys.setprofile threading.setprofile", getters="sys.getprofile",
+           none_resets=True),
+    _state("the locale", "locale.setlocale", getters="locale.getlocale", min_args=2),
     _state("logging.disable()", "logging.disable"),
     _state("the root logger's handlers", "logging.basicConfig", min_args=0),
     _state("logging.captureWarnings()", "logging.captureWarnings"),
     _state("the logging configuration", "logging.config.dictConfig logging.config.fileConfig"),
-    _state("the current event loop", "asyncio.set_event_loop"),
-    _state("the event loop policy", "asyncio.set_event_loop_policy"),
-    _state("a signal handler", "signal.signal", min_args=2),
-    _state("the garbage collector", "gc.disable gc.set_threshold", "gc.enable", min_args=0),
-    _state("the decimal context", "decimal.setcontext"),
-    _state("numpy's error handling", "numpy.seterr numpy.seterrcall", min_args=0),
-    _state("numpy's print options", "numpy.set_printoptions", min_args=0),
-    _state("a pandas option", "pandas.set_option pandas.options.set_option", "pandas.reset_option"),
+    _state("the event loop policy", "asyncio.set_event_loop_policy", getters="asyncio.get_event_loop_policy"),
+    _state("a signal handler", "signal.signal", getters="signal.getsignal", min_args=2),
+    _state("the garbage collector", "gc.disable gc.set_threshold", "gc.enable", getters="gc.get_threshold",
+           min_args=0),
+    _state("the decimal context", "decimal.setcontext", getters="decimal.getcontext",
+           contexts="decimal.localcontext"),
+    _state("numpy's error handling", "numpy.seterr numpy.seterrcall", getters="numpy.geterr numpy.geterrcall",
+           contexts="numpy.errstate", min_args=0),
+    _state("numpy's print options", "numpy.set_printoptions", getters="numpy.get_printoptions",
+           contexts="numpy.printoptions", min_args=0),
+    _state("a pandas option", "pandas.set_option pandas.options.set_option", "pandas.reset_option",
+           getters="pandas.get_option", contexts="pandas.option_context"),
 )
 
 # Objects whose methods and attributes are process-wide settings, and the methods that change
-# them: a named logger (``logging.getLogger("app")`` is the same object everywhere), the
-# decimal context of the thread, the current event loop.
+# them: a named logger (``logging.getLogger("app")`` is the same object everywhere) and the
+# decimal context of the thread. (The current event loop is not among them: async test
+# plugins make and set a new one for every test.)
 STATE_OBJECTS: dict[str, frozenset[str]] = {
     "logging.getLogger": frozenset(
         "setLevel addHandler removeHandler addFilter removeFilter disabled propagate level handlers".split()),
     "logging.root": frozenset(
         "setLevel addHandler removeHandler addFilter removeFilter disabled propagate level handlers".split()),
     "decimal.getcontext": frozenset("prec rounding traps flags Emin Emax capitals clamp".split()),
-    "asyncio.get_event_loop": frozenset({"close", "set_debug", "set_exception_handler"}),
+}
+# pytest's fixtures that put process-wide state back after each test that requests them.
+RESTORING_FIXTURES: dict[str, tuple[str, ...]] = {
+    name: ("the working folder", "sys.path", "sys.modules", "sys.meta_path") for name in ("pytester", "testdir")
 }
 STANDARD_STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
-PROCESS_CHANGERS = frozenset(name for state in PROCESS_STATE for name in state.changers)
+PROCESS_CHANGERS = frozenset(name for state in PROCESS_STATE for name in state.changers | state.contexts)

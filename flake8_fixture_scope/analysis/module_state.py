@@ -192,11 +192,11 @@ class ModuleStateFinder(MutationFinder):
         """``os.chdir(p)``, ``logging.getLogger("x").setLevel(...)``: process state changed by a call."""
         found = process_state_call(call)
         if found is not None:
-            state, undoes = found
+            state, part = found
             origin = Origin(state.key, ModuleObject(state.key, "process"))
-            if not undoes:
+            if part == "change":
                 self._record("FXS020", call, f"{qualified_name(call.func)}()", origin, state.key)
-            elif self._in_restoring_place():
+            else:  # an undo wherever it is (not exception-safe outside a finally: not told apart yet)
                 self._mark_restored(call, origin)
             return True
         func = call.func

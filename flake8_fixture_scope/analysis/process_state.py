@@ -13,22 +13,54 @@ from astroid import nodes
 
 from ..vocabulary import PROCESS_STATE, STANDARD_STREAMS, STATE_OBJECTS, ProcessState
 from .names import assigned_value, name_binding, qualified_name
-_BY_NAME: dict[str, tuple[ProcessState, bool]] = {
-    **{name: (state, False) for state in PROCESS_STATE for name in state.changers},
-    **{name: (state, True) for state in PROCESS_STATE for name in state.undoers},
+# Each function of the table: its state and its part ("change", "undo", "context").
+_BY_NAME: dict[str, tuple[ProcessState, str]] = {
+    **{name: (state, "change") for state in PROCESS_STATE for name in state.changers},
+    **{name: (state, "undo") for state in PROCESS_STATE for name in state.undoers},
+    **{name: (state, "context") for state in PROCESS_STATE for name in state.contexts},
 }
 
 
-def process_state_call(call: nodes.Call) -> tuple[ProcessState, bool] | None:
-    """The state a call of the table changes (and whether it only undoes), else None."""
+def process_state_call(call: nodes.Call) -> tuple[ProcessState, str] | None:
+    """The state a call of the table is about, and whether it changes it ("change"), puts it back
+    ("undo": an undoer, a changer given the saved value or ``None`` where that resets, or a
+    restoring context manager: "context"), else None."""
     name = qualified_name(call.func) or ""
     found = _BY_NAME.get(name)
     if found is None:
         return None
-    state, undo = found
-    if not undo and len(call.args) + len(call.keywords or ()) < state.min_args:
+    state, part = found
+    if part != "change":
+        return found
+    if len(call.args) + len(call.keywords or ()) < state.min_args:
         return None
-    return state, undo
+    first = call.args[0] if call.args else None
+    if first is not None and (_is_saved_value(first, state) or state.none_resets and _is_none(first)):
+        return state, "undo"
+    return state, part
+
+
+def _is_none(node: nodes.NodeNG) -> bool:
+    return isinstance(node, nodes.Const) and node.value is None
+
+
+def _is_saved_value(node: nodes.NodeNG, state: ProcessState) -> bool:
+    """``old`` after ``old = os.umask(0o22)`` or ``old = os.getcwd()``: the state as it was."""
+    if not isinstance(node, nodes.Name):
+        return False
+    binding = name_binding(node)
+    value = assigned_value(binding) if binding is not None else None
+    return isinstance(value, nodes.Call) and (qualified_name(value.func) or "") in state.getters | state.changers
+
+
+def is_unique_logger(call: nodes.Call) -> bool:
+    """``logging.getLogger(f"x_{tmp_path.name}")``: a name made per test, a logger no other test sees."""
+    if not call.args:
+        return False
+    name = call.args[0]
+    if isinstance(name, nodes.Const) or (isinstance(name, nodes.Name) and name.name == "__name__"):
+        return False
+    return True
 
 
 def state_object_change(receiver: nodes.NodeNG, member: str) -> str | None:
@@ -40,6 +72,8 @@ def state_object_change(receiver: nodes.NodeNG, member: str) -> str | None:
     name = (qualified_name(call.func) if call is not None else qualified_name(receiver)) or ""
     members = STATE_OBJECTS.get(name)
     if members is None or member not in members:
+        return None
+    if call is not None and name == "logging.getLogger" and is_unique_logger(call):
         return None
     if call is not None and name == "logging.getLogger" and not call.args:
         return "logging.root"  # getLogger() with no name is the root logger

@@ -14,7 +14,7 @@ from astroid import nodes
 
 from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
-from ..analysis.events import Context, Mutation, Origin
+from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import class_of, matching_teardown, module_state_roots, handed_out_module_state, mutations_in, restores_in, teardowns_after
 from ..analysis.restores import unrestored
@@ -22,6 +22,7 @@ from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
 from ..rules import RULES
 from ..settings import Settings
+from ..vocabulary import RESTORING_FIXTURES
 from .shared_values import Violation, fixture_location
 
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
@@ -71,7 +72,8 @@ class ModuleStateCheck:
             return
         left = unrestored(found)
         if left and consumer.is_test:
-            left = unrestored(left + self._guards_of(consumer) + self._teardown_restores(consumer))
+            left = unrestored(left + self._guards_of(consumer) + self._teardown_restores(consumer)
+                              + _restored_by_builtin_fixtures(consumer))
         for mutation in left:
             yield self._fxs020(mutation)
 
@@ -145,3 +147,9 @@ class ModuleStateCheck:
 
 def _violation(mutation: Mutation, message: str) -> Violation:
     return Violation(mutation.node.lineno or 1, mutation.node.col_offset or 0, message)
+
+
+def _restored_by_builtin_fixtures(test: Consumer) -> list[Mutation]:
+    """``pytester`` and ``testdir`` put the working folder, ``sys.path`` and ``sys.modules`` back."""
+    return [Mutation("FXS020", test.func, "restore", Origin(key, ModuleObject(key, "patch")), key, True)
+            for param in test.params for key in RESTORING_FIXTURES.get(param.name, ())]

@@ -52,6 +52,7 @@ class ModuleIndex:
     # Functions (``f``, ``Cls.m``, ``Cls`` for its constructor) that change module- or
     # class-level state when called; read only for the project's modules, not the checked file.
     state_writers: frozenset[str] = field(default=frozenset())
+    collect_ignore: tuple[str, ...] = ()  # a conftest's ``collect_ignore`` entries, as written
 
 
 # ---------------------------------------------------------------------- reading one module
@@ -70,6 +71,7 @@ def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT,
         imported=tuple(_from_imports(tree.body)), strings=strings,
         depends_on=frozenset(reader.read_files),
         state_writers=state_writers(tree, imports) if summarize else frozenset(),
+        collect_ignore=tuple(_string_list(tree.body, "collect_ignore")),
     )
 
 
@@ -138,6 +140,32 @@ def _collect_classes(body: list[ast.stmt], prefix: str, path: str, imports: Mapp
 
 def _base_text(base: ast.expr, imports: Mapping[str, str]) -> str:
     return qualified(base, imports) or dotted(base) or ""
+
+
+def _string_list(body: list[ast.stmt], variable: str) -> list[str]:
+    """The strings of a ``variable = [...]`` list at module level."""
+    found: list[str] = []
+    for statement in body:
+        if isinstance(statement, ast.Assign) and any(isinstance(t, ast.Name) and t.id == variable
+                                                     for t in statement.targets):
+            value = statement.value
+            if isinstance(value, (ast.List, ast.Tuple)):
+                found.extend(e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
+    return found
+
+
+def is_collect_ignored(path: str, project: ProjectFiles = PROJECT) -> bool:
+    """pytest does not collect ``path``: a conftest above it lists it (or a folder holding it)
+    in ``collect_ignore``."""
+    path = os.path.abspath(path)
+    for conftest in project.conftest_paths(path):
+        index = index_file(conftest, project)
+        folder = os.path.dirname(os.path.abspath(conftest))
+        for entry in index.collect_ignore if index is not None else ():
+            ignored = os.path.normpath(os.path.join(folder, entry))
+            if path == ignored or path.startswith(ignored + os.sep):
+                return True
+    return False
 
 
 def _plugin_names(body: list[ast.stmt]) -> list[str]:

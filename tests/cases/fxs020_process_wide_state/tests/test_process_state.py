@@ -88,7 +88,7 @@ def test_decimal_local_context():
 
 
 def test_event_loop_set():
-    asyncio.set_event_loop(asyncio.new_event_loop())  # error: FXS020
+    asyncio.set_event_loop(asyncio.new_event_loop())  # async test plugins set a new one per test
 
 
 @pytest.fixture
@@ -116,3 +116,38 @@ class TestFolder:
 
     def test_in_root(self):
         assert os.getcwd() == "/"
+
+
+def test_umask_put_back():
+    old = os.umask(0o077)
+    os.umask(old)
+
+
+def test_profile_removed():
+    sys.setprofile(lambda *args: None)
+    sys.setprofile(None)
+
+
+def test_decimal_in_local_context():
+    with decimal.localcontext():
+        decimal.setcontext(decimal.Context(prec=3))
+
+
+def test_logger_of_its_own(tmp_path):
+    own = logging.getLogger(f"case_{tmp_path.name}")
+    own.setLevel(logging.DEBUG)
+    own.addHandler(logging.NullHandler())
+
+
+def test_folder_under_pytester(pytester):
+    os.chdir(pytester.path)
+
+
+def test_event_loop_of_this_test():
+    loop = asyncio.new_event_loop()
+    loop.set_debug(True)
+    loop.close()
+
+
+def test_event_loop_policy():
+    asyncio.set_event_loop_policy(None)  # error: FXS020

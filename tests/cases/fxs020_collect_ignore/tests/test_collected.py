@@ -1,0 +1,5 @@
+import os
+
+
+def test_collected():
+    os.environ["COLLECTED"] = "1"  # error: FXS020
