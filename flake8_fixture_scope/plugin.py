@@ -28,7 +28,7 @@ LOG = logging.getLogger("flake8.fixture_scope")
 # A file needs analysis only if it could hold a test, a fixture or xunit set-up.
 _WORTH_A_LOOK = re.compile(r"def test|fixture|class Test|def setup|def setUp|\.start\(\)")
 
-# FXS_PROFILE=<path>: append "<seconds>\t<filename>" for every file to <path> (the benchmark
+# FXS_PROFILE=<path>: append "<seconds>\t<built or ->\t<filename>" for every file to <path> (the benchmark
 # reads it). Read once at import; off by default, and then costs one test per file.
 PROFILE_PATH = os.environ.get("FXS_PROFILE") or None
 
@@ -42,6 +42,7 @@ class FixtureScopeChecker:
         self.tree = tree
         self.filename = filename
         self.lines = lines
+        self._built = False  # whether this file needed an astroid tree
 
     @classmethod
     def add_options(cls, option_manager: Any) -> None:
@@ -57,7 +58,7 @@ class FixtureScopeChecker:
         started = time.perf_counter() if PROFILE_PATH else 0.0
         violations = self._violations()
         if PROFILE_PATH:
-            record_time(PROFILE_PATH, time.perf_counter() - started, self.filename)
+            record_time(PROFILE_PATH, time.perf_counter() - started, self.filename, self._built)
         for violation in violations:
             yield violation.line, violation.col, violation.message, type(self)
 
@@ -91,6 +92,7 @@ class FixtureScopeChecker:
             work = work_for(tree, index, resolver, self.settings, self.settings.families)
             if not work:
                 return []  # nothing here needs inference: no astroid tree is built
+            self._built = True
             module = build_module(source, path, tree=tree)
             if module is None:
                 return []
@@ -119,10 +121,10 @@ def selected_codes(options: Any) -> list[str]:
         return list(RULES)
 
 
-def record_time(path: str, seconds: float, filename: str) -> None:
+def record_time(path: str, seconds: float, filename: str, built: bool) -> None:
     """One line per file; appends are atomic for lines this short, so workers can share it."""
     try:
         with open(path, "a", encoding="utf-8") as handle:
-            handle.write(f"{seconds:.6f}\t{filename}\n")
+            handle.write(f"{seconds:.6f}\t{'built' if built else '-'}\t{filename}\n")
     except OSError:
         pass

@@ -109,12 +109,17 @@ def run_once(arm: str, command: list[str], folder: Path) -> Run:
     return Run(arm, seconds, cpu, usage.ru_maxrss / 1024, process.returncode, times)
 
 
+BUILT: set[str] = set()  # files that needed an astroid tree, in any run
+
+
 def read_profile(path: str) -> dict[str, float]:
     times: dict[str, float] = {}
     if os.path.exists(path):
         for line in Path(path).read_text().splitlines():
-            seconds, _, filename = line.partition("\t")
+            seconds, built, filename = line.split("\t", 2)
             times[os.path.normpath(filename)] = float(seconds)
+            if built == "built":
+                BUILT.add(os.path.normpath(filename))
     return times
 
 
@@ -170,6 +175,7 @@ def report_file_times(per_run: list[dict[str, float]]) -> None:
     print(f"plugin time per file ({len(values)} files, median over {len(per_run)} runs): "
           f"median {1000 * statistics.median(values):.1f} ms, p99 {1000 * percentile(values, 0.99):.1f} ms, "
           f"max {1000 * max(values):.1f} ms, total {sum(values):.1f} s")
+    print(f"files that built an astroid tree: {len(BUILT & set(per_file))} of {len(per_file)}")
     print("five slowest files:")
     for name, seconds in sorted(per_file.items(), key=lambda item: -item[1])[:5]:
         print(f"  {1000 * seconds:8.1f} ms  {name}")
