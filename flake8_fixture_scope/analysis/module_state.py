@@ -53,6 +53,14 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
     return roots
 
 
+def _defined_at_module_level(func: nodes.FunctionDef) -> bool:
+    """A function of the module, or a method of a class (nested in classes) of the module."""
+    node: nodes.NodeNG | None = func.parent
+    while isinstance(node, nodes.ClassDef):
+        node = node.parent
+    return isinstance(node, nodes.Module)
+
+
 def class_attribute_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
     """In a test method (or per-test set-up): the test class itself and, as ``self.items``, each
     mutable attribute its body defines, one object shared by every test of the class. Class
@@ -200,7 +208,8 @@ class ModuleStateFinder(MutationFinder):
                 self._mark_restored(call, origin)
             return True
         func = call.func
-        target = state_object_change(func.expr, func.attrname) if isinstance(func, nodes.Attribute) else None
+        target = (state_object_change(func.expr, func.attrname, self.context.is_project_module)
+                  if isinstance(func, nodes.Attribute) else None)
         if target is None:
             return False
         self._record("FXS020", call, f".{func.attrname}()", Origin(target, ModuleObject(target, "process")), target)
@@ -210,7 +219,7 @@ class ModuleStateFinder(MutationFinder):
         """``logging.getLogger("x").propagate = False``, ``decimal.getcontext().prec = 5``."""
         if not isinstance(target, (nodes.AssignAttr, nodes.DelAttr)):
             return False
-        owner = state_object_change(target.expr, target.attrname)
+        owner = state_object_change(target.expr, target.attrname, self.context.is_project_module)
         if owner is None:
             return False
         key = f"{owner}.{target.attrname}"
@@ -223,8 +232,8 @@ class ModuleStateFinder(MutationFinder):
         if self.depth >= MAX_SUMMARY_DEPTH or not may_call_project_code(call.func, self.context.is_project_module):
             return False
         func = called_function(call, self.context)
-        if func is None or not isinstance(func.parent, (nodes.Module, nodes.ClassDef)):
-            return False  # a nested function is walked where it is defined
+        if func is None or not _defined_at_module_level(func):
+            return False  # a nested function is walked where it is defined; a local class is the test's
         changes, complete = summary(func, self.depth, self._summarize, self.context)
         self.cut_short = self.cut_short or not complete
         restoring = self._in_restoring_place()

@@ -9,6 +9,10 @@ restoring place (``finally:``, after ``yield``, a finalizer or teardown) is a re
 
 from __future__ import annotations
 
+import importlib.machinery
+import sys
+from collections.abc import Callable
+
 from astroid import nodes
 
 from ..vocabulary import PROCESS_STATE, STANDARD_STREAMS, STATE_OBJECTS, ProcessState
@@ -53,17 +57,29 @@ def _is_saved_value(node: nodes.NodeNG, state: ProcessState) -> bool:
     return isinstance(value, nodes.Call) and (qualified_name(value.func) or "") in state.getters | state.changers
 
 
-def is_unique_logger(call: nodes.Call) -> bool:
-    """``logging.getLogger(f"x_{tmp_path.name}")``: a name made per test, a logger no other test sees."""
+def is_private_logger(call: nodes.Call, is_project_module: Callable[[str], bool]) -> bool:
+    """A logger no other test shares: named per test (``f"x_{tmp_path.name}"``) or named after
+    no module (``"test_is_enabled_for"``). The root logger, ``__name__`` and names under a
+    module (``"flask.app"``, ``"myproject.db"``) are shared."""
     if not call.args:
         return False
     name = call.args[0]
-    if isinstance(name, nodes.Const) or (isinstance(name, nodes.Name) and name.name == "__name__"):
+    if isinstance(name, nodes.Name) and name.name == "__name__":
         return False
-    return True
+    if not isinstance(name, nodes.Const) or not isinstance(name.value, str):
+        return True
+    top = name.value.split(".")[0]
+    if top in ("test", "tests") or top.startswith("test_"):
+        return True
+    return not (top in sys.stdlib_module_names or is_project_module(top) or _installed(top))
 
 
-def state_object_change(receiver: nodes.NodeNG, member: str) -> str | None:
+def _installed(top: str) -> bool:
+    return importlib.machinery.PathFinder.find_spec(top, sys.path) is not None
+
+
+def state_object_change(receiver: nodes.NodeNG, member: str,
+                        is_project_module: Callable[[str], bool] = lambda name: False) -> str | None:
     """``logging.getLogger("app")`` when ``receiver.member`` (a method call or an attribute
     write) changes a process-wide object's settings, else None."""
     if isinstance(receiver, nodes.Attribute) and qualified_name(receiver) in STANDARD_STREAMS:
@@ -73,7 +89,7 @@ def state_object_change(receiver: nodes.NodeNG, member: str) -> str | None:
     members = STATE_OBJECTS.get(name)
     if members is None or member not in members:
         return None
-    if call is not None and name == "logging.getLogger" and is_unique_logger(call):
+    if call is not None and name == "logging.getLogger" and is_private_logger(call, is_project_module):
         return None
     if call is not None and name == "logging.getLogger" and not call.args:
         return "logging.root"  # getLogger() with no name is the root logger

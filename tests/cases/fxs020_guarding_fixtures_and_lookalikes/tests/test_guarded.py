@@ -28,7 +28,7 @@ def test_environ_guarded_by_parameter(save_env):
 
 
 def test_lookalikes(caplog):
-    logging.getLogger("app").setLevel(logging.DEBUG)  # error: FXS020
+    logging.getLogger("app").setLevel(logging.DEBUG)
     caplog.set_level(logging.INFO)
     assert os.getcwd()
     assert os.environ.get("APP_MODE") is None

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-log = logging.getLogger("app")
+log = logging.getLogger("asyncio")
 
 
 def test_changes_folder(tmp_path):
@@ -59,12 +59,12 @@ def test_logging_switched_off():
 
 def test_logger_level():
     log.setLevel(logging.DEBUG)  # error: FXS020
-    logging.getLogger("other").addHandler(logging.NullHandler())  # error: FXS020
-    logging.getLogger("quiet").propagate = False  # error: FXS020
+    logging.getLogger("json").addHandler(logging.NullHandler())  # error: FXS020
+    logging.getLogger("email.parser").propagate = False  # error: FXS020
 
 
 def test_logger_level_through_caplog(caplog):
-    caplog.set_level(logging.DEBUG, logger="app")
+    caplog.set_level(logging.DEBUG, logger="asyncio")
     assert log.isEnabledFor(logging.DEBUG)
 
 
@@ -137,6 +137,7 @@ def test_logger_of_its_own(tmp_path):
     own = logging.getLogger(f"case_{tmp_path.name}")
     own.setLevel(logging.DEBUG)
     own.addHandler(logging.NullHandler())
+    logging.getLogger("test_logger_of_its_own").setLevel(logging.DEBUG)
 
 
 def test_folder_under_pytester(pytester):

@@ -66,3 +66,15 @@ def debug():
 
 def test_uses_restoring_fixture(debug):
     assert config.DEBUG
+
+
+def test_local_class_state_is_the_tests():
+    class Recorder:
+        calls = 0
+
+        @classmethod
+        def record(cls):
+            cls.calls += 1
+
+    Recorder.record()
+    assert Recorder.calls == 1

@@ -27,7 +27,7 @@ def shadowing():
 @pytest.fixture(scope="module")
 def logger():
     log = logging.getLogger("tests")
-    logging.getLogger("tests").setLevel(logging.DEBUG)  # error: FXS022
+    logging.getLogger("tests").setLevel(logging.DEBUG)
     return log
 
 
