@@ -38,9 +38,9 @@ def process_state_call(call: nodes.Call) -> tuple[ProcessState, str] | None:
         return found
     if len(call.args) + len(call.keywords or ()) < state.min_args:
         return None
-    first = call.args[0] if call.args else None
-    if first is not None and (_is_saved_value(first, state) or state.none_resets and _is_none(first)):
-        return state, "undo"
+    if any(_is_saved_value(arg, state) for arg in call.args) or (
+            state.none_resets and call.args and _is_none(call.args[0])):
+        return state, "undo"  # ``locale.setlocale(LC_ALL, saved)``, ``sys.settrace(None)``
     return state, part
 
 

@@ -1,6 +1,7 @@
 import asyncio
 import contextlib
 import decimal
+import locale
 import logging
 import os
 import socket
@@ -152,3 +153,14 @@ def test_event_loop_of_this_test():
 
 def test_event_loop_policy():
     asyncio.set_event_loop_policy(None)  # error: FXS020
+
+
+LOCALE_AT_IMPORT = locale.setlocale(locale.LC_ALL)
+
+
+def test_locale_put_back():
+    locale.setlocale(locale.LC_ALL, LOCALE_AT_IMPORT)
+
+
+def test_locale_changed():
+    locale.setlocale(locale.LC_ALL, "C")  # error: FXS020
