@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 
 from . import __version__
 from .checks import check_module, families_reporting
-from .model.file_model import work_for
+from .model.file_model import tree_for_analysis, work_for
 from .model.resolve import FixtureResolver
 from .analysis.inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
@@ -93,7 +93,7 @@ class FixtureScopeChecker:
             if not work:
                 return []  # nothing here needs inference: no astroid tree is built
             self._built = True
-            module = build_module(source, path, tree=tree)
+            module = build_module(source, path, tree=tree_for_analysis(tree, work))
             if module is None:
                 return []
             try:

@@ -8,6 +8,7 @@ patch and call no ``getfixturevalue`` raises none: it is never built with astroi
 from __future__ import annotations
 
 import ast
+import copy
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
@@ -64,6 +65,7 @@ class Work:
     mismatch: bool = False
     broad_fixtures: bool = False
     patches: bool = False
+    tests: set[int] = field(default_factory=set)  # lines of every test, whether it has work or not
 
     def __bool__(self) -> bool:
         return bool(self.shared or self.module_state or self.parametrize or self.mismatch
@@ -109,6 +111,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     imports = import_table(tree.body)
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
+    work.tests = {f.line for f in every if f.is_test}
     every = [f for f in every if f.is_consumer or f.node.name in XUNIT_SETUPS]  # the rest asks nothing
     facts = {function.line: FunctionFacts(function.node) for function in every}
     if "shared values" in families:
@@ -240,3 +243,32 @@ def _is_state_writer(name: str, path: str, resolver: FixtureResolver) -> bool:
             index = index_file(found, resolver.project)
             return index is not None and ".".join(parts[split:]) in index.state_writers
     return False
+
+
+def tree_for_analysis(tree: ast.Module, work: Work) -> ast.Module:
+    """The tree astroid builds: the file without the tests that raise no question (no other code
+    refers to a test, and building a large test module is most of what a file costs). Whole
+    when a family looks at every function."""
+    if work.parametrize or work.mismatch or work.broad_fixtures or work.patches:
+        return tree
+    keep = work.shared | work.module_state
+    drop = work.tests - keep
+    if not drop:
+        return tree
+    module = copy.copy(tree)
+    module.body = _without(tree.body, drop)
+    return module
+
+
+def _without(body: list[ast.stmt], drop: set[int]) -> list[ast.stmt]:
+    kept: list[ast.stmt] = []
+    for statement in body:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and definition_line(statement) in drop:
+            continue
+        if isinstance(statement, ast.ClassDef):
+            cls = copy.copy(statement)
+            cls.body = _without(statement.body, drop) or [ast.Pass(lineno=statement.lineno, col_offset=0)]
+            kept.append(cls)
+        else:
+            kept.append(statement)
+    return kept
