@@ -13,7 +13,9 @@ from astroid import nodes
 from .consumers import XUNIT_TEARDOWNS
 from .events import Context, ModuleObject, Mutation, Origin
 from .names import dotted, qualified_name
-from .restores import is_context_local, is_reset
+from . import inference
+from .names import subscript_text
+from .restores import as_undo, is_context_local, is_removal, is_reset
 from .state_guards import patched_key
 from .walk import MutationFinder
 
@@ -86,6 +88,58 @@ class ModuleStateFinder(MutationFinder):
     def __init__(self, context: Context, depth: int = 0) -> None:
         super().__init__(context, depth)
         self._global_names: dict[nodes.NodeNG, set[str]] = {}
+        self._saved: dict[str, object] = {}  # names bound to what a target held (or a copy)
+
+    # ------------------------------------------------------------------ undo in the same function
+    def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
+        super()._bind(target, value)
+        if isinstance(target, nodes.AssignName):
+            read = self._read_keys(value)
+            if read is None:
+                self._saved.pop(target.name, None)
+            else:
+                self._saved[target.name] = read
+
+    def _read_keys(self, value: nodes.NodeNG) -> object:
+        """The target(s) ``value`` reads, copy or not: ``sys.path[:]``, ``os.environ.get("X")``."""
+        if isinstance(value, (nodes.Tuple, nodes.List)):
+            keys = [self._read_keys(element) for element in value.elts]
+            return keys if any(k is not None for k in keys) else None
+        if isinstance(value, nodes.Name) and value.name in self._saved:
+            return self._saved[value.name]
+        if (isinstance(value, nodes.Call) and isinstance(value.func, nodes.Attribute)
+                and value.func.attrname == "get" and value.args):
+            receiver = self.origin_of(value.func.expr)
+            if receiver is not None:
+                return f"{receiver.path}[{subscript_text(value.args[0])}]"
+        origin = self.origin_of(value)
+        return origin.path.removesuffix("[:]") if origin is not None else None
+
+    def _record(self, code: str, node: nodes.NodeNG, action: str, origin: Origin, key: str) -> None:
+        if action == "item deletion" and isinstance(node, nodes.Subscript) and isinstance(node.slice, nodes.Slice):
+            action = "slice deletion"
+        if (action == ".pop()" and isinstance(node, nodes.Call) and node.args and key == origin.path
+                and isinstance(node.args[0], (nodes.Name, nodes.Attribute, nodes.JoinedStr))):
+            key = f"{origin.path}[{subscript_text(node.args[0])}]"  # the entry it removes
+        earlier = [m for m in self.mutations if not m.restoring]
+        super()._record(code, node, action, origin, key)
+        if self._is_undo(node, action, key, earlier):
+            self.mutations[-1] = as_undo(self.mutations[-1])
+
+    def _is_undo(self, node: nodes.NodeNG, action: str, key: str, earlier: list[Mutation]) -> bool:
+        """A removal of what this function added, a saved value or the initial constant put back."""
+        if is_removal(action):
+            return any(_overlapping(m.key, key) and not is_removal(m.action) for m in earlier)
+        value, path = _assigned_value(node)
+        if value is None:
+            return False
+        if path and isinstance(value, nodes.Name):
+            read = _pick(self._saved.get(value.name), path)
+        else:
+            read = self._read_keys(_element(value, path))
+        if read == key:
+            return True
+        return isinstance(value, nodes.Const) and _is_initial_constant(node, value)
 
     def _in_restoring_place(self) -> bool:
         return bool(self.restoring) or self._after_yield
@@ -167,6 +221,56 @@ class ModuleStateFinder(MutationFinder):
                         self._finalizer_names.add(arg.name)
                     elif isinstance(arg, (nodes.Lambda, nodes.FunctionDef)):
                         self._finalizers.add(arg)
+
+
+def _overlapping(one: str, other: str) -> bool:
+    return one == other or one.startswith((other + "[", other + ".")) or other.startswith((one + "[", one + "."))
+
+
+def _assigned_value(target: nodes.NodeNG) -> tuple[nodes.NodeNG | None, list[int]]:
+    """The right-hand side that ``target`` (maybe inside a tuple target) receives, and where."""
+    path: list[int] = []
+    node = target
+    while isinstance(node.parent, (nodes.Tuple, nodes.List)):
+        path.insert(0, node.parent.elts.index(node))
+        node = node.parent
+    parent = node.parent
+    if isinstance(parent, nodes.Assign) and node in parent.targets:
+        return parent.value, path
+    return None, path
+
+
+def _element(value: nodes.NodeNG, path: list[int]) -> nodes.NodeNG:
+    for index in path:
+        if not isinstance(value, (nodes.Tuple, nodes.List)) or index >= len(value.elts):
+            return value
+        value = value.elts[index]
+    return value
+
+
+def _pick(saved: object, path: list[int]) -> object:
+    for index in path:
+        if not isinstance(saved, list) or index >= len(saved):
+            return None
+        saved = saved[index]
+    return saved
+
+
+def _is_initial_constant(target: nodes.NodeNG, value: nodes.Const) -> bool:
+    """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``."""
+    if isinstance(target, nodes.AssignAttr):
+        owners = [v for v in inference.infer_values(target.expr) if isinstance(v, (nodes.Module, nodes.ClassDef))]
+        name = target.attrname
+    elif isinstance(target, nodes.AssignName):
+        owners, name = [target.root()], target.name
+    else:
+        return False
+    for owner in owners:
+        bindings = owner.locals.get(name, [])
+        assigned = [b.parent.value for b in bindings if isinstance(b.parent, nodes.Assign)]
+        if len(bindings) == 1 and len(assigned) == 1 and isinstance(assigned[0], nodes.Const):
+            return bool(assigned[0].value == value.value and type(assigned[0].value) is type(value.value))
+    return False
 
 
 def is_patching(call: nodes.Call) -> bool:

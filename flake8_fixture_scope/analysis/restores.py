@@ -8,6 +8,8 @@ fixture around the test. A reset (``clear()``, a fresh empty value) puts state b
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from astroid import nodes
 
 from .events import ModuleObject, Mutation
@@ -61,6 +63,49 @@ def is_context_local(mutation: Mutation) -> bool:
                for local in _CONTEXT_LOCALS)
 
 
+# The code an undo carries: a write in the same function that puts back what an earlier write
+# changed (a saved value, the module's initial constant, the inverse operation), outside any
+# restoring place. It is never reported; what it undoes is FXS023, not FXS020.
+UNDO = "undo"
+_REMOVALS = ("item deletion", "slice deletion", "attribute deletion", ".pop()", ".remove()",
+             ".discard()", ".popitem()", "delattr()", "deleting through 'global'")
+
+
+def is_removal(action: str) -> bool:
+    """``del x[k]``, ``x.pop(k)``, ``delattr(x, a)``: what undoes an earlier addition."""
+    return action in _REMOVALS
+
+
+def as_undo(mutation: Mutation) -> Mutation:
+    return replace(mutation, code=UNDO)
+
+
+def classify(mutations: list[Mutation]) -> tuple[list[Mutation], list[tuple[Mutation, Mutation]]]:
+    """What a function leaves changed (FXS020) and what it undoes later, outside a restoring
+    place (FXS023, paired with the undo): each target once, at its first write, never at the undo.
+    """
+    restored = [m.key for m in mutations if m.restoring]
+    undos = [m for m in mutations if m.code == UNDO and not m.restoring]
+    left: list[Mutation] = []
+    late: list[tuple[Mutation, Mutation]] = []
+    seen: set[str] = set()
+    for mutation in sorted((m for m in mutations if not m.restoring and m.code != UNDO), key=_place):
+        if mutation.key in seen or any(_overlaps(key, mutation.key) for key in restored):
+            continue
+        seen.add(mutation.key)
+        undo = next((u for u in undos if _place(u) > _place(mutation) and _overlaps(u.key, mutation.key)),
+                    None)
+        if undo is None:
+            left.append(mutation)
+        else:
+            late.append((mutation, undo))
+    return left, late
+
+
+def _place(mutation: Mutation) -> tuple[int, int]:
+    return (mutation.node.lineno or 0, mutation.node.col_offset or 0)
+
+
 def unrestored(mutations: list[Mutation]) -> list[Mutation]:
     """Set-up changes that no restoring write covers, in either direction.
 
@@ -69,7 +114,7 @@ def unrestored(mutations: list[Mutation]) -> list[Mutation]:
     """
     restored = [m.key for m in mutations if m.restoring]
     return [m for m in mutations
-            if not m.restoring and not any(_overlaps(key, m.key) for key in restored)]
+            if not m.restoring and m.code != UNDO and not any(_overlaps(key, m.key) for key in restored)]
 
 
 def _overlaps(one: str, other: str) -> bool:

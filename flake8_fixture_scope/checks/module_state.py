@@ -17,7 +17,7 @@ from ..analysis.definitions import Definitions
 from ..analysis.events import Context, Mutation
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in
-from ..analysis.restores import unrestored
+from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
 from ..rules import RULES
@@ -25,6 +25,12 @@ from ..settings import Settings
 from .shared_values import Violation, fixture_location
 
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
+FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
+# Where no ``monkeypatch`` fixture can be requested: a broad autouse fixture, a module or class set-up.
+FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
+FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypatch"
+FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
+_BROAD_SETUPS = frozenset({"setup_module", "setUpModule", "setup_class", "setUpClass"})
 
 
 class ModuleStateCheck:
@@ -64,15 +70,23 @@ class ModuleStateCheck:
             return
         found = mutations_in(consumer.func, roots, self.context)
         if self._is_shared_fixture(consumer):
+            reported: set[str] = set()
             for mutation in found:
-                if not mutation.restoring:
+                if not mutation.restoring and mutation.code != UNDO and mutation.key not in reported:
+                    reported.add(mutation.key)
                     yield self._fxs022(mutation, consumer)
             return
-        left = unrestored(found)
-        if left and consumer.is_test:
-            left = unrestored(left + self._guards_of(consumer))
+        if consumer.is_test:
+            found = found + self._guards_of(consumer)
+        broad = consumer.scope > Scope.FUNCTION
+        yield from self._report(found, broad)
+
+    def _report(self, found: list[Mutation], broad: bool) -> Iterator[Violation]:
+        left, late = classify(found)
         for mutation in left:
-            yield self._fxs020(mutation)
+            yield self._fxs020(mutation, broad)
+        for mutation, undo in late:
+            yield self._fxs023(mutation, undo, broad)
 
     # ------------------------------------------------------------------ guarding fixtures
     def _guards_of(self, test: Consumer) -> list[Mutation]:
@@ -103,11 +117,18 @@ class ModuleStateCheck:
         roots = module_state_roots(setup, class_of(setup))
         if not roots:
             return
-        for mutation in unrestored(mutations_in(setup, roots, self.context, matching_teardown(setup))):
-            yield self._fxs020(mutation)
+        found = mutations_in(setup, roots, self.context, matching_teardown(setup))
+        yield from self._report(found, setup.name in _BROAD_SETUPS)
 
-    def _fxs020(self, mutation: Mutation) -> Violation:
-        message = RULES["FXS020"].format(action=mutation.action, target=mutation.key)
+    def _fxs020(self, mutation: Mutation, broad: bool = False) -> Violation:
+        remedy = FXS020_BROAD_REMEDY if broad else FXS020_REMEDY
+        message = RULES["FXS020"].format(action=mutation.action, target=mutation.key, remedy=remedy)
+        return _violation(mutation, message)
+
+    def _fxs023(self, mutation: Mutation, undo: Mutation, broad: bool) -> Violation:
+        remedy = FXS023_BROAD_REMEDY if broad else FXS023_REMEDY
+        message = RULES["FXS023"].format(action=mutation.action, target=mutation.key,
+                                         line=undo.node.lineno, remedy=remedy)
         return _violation(mutation, message)
 
     def _fxs022(self, mutation: Mutation, consumer: Consumer) -> Violation:
