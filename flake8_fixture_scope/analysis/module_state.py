@@ -17,6 +17,7 @@ from . import inference
 from .names import subscript_text
 from .restores import as_undo, is_context_local, is_removal, is_reset
 from .state_guards import patched_key
+from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
 
 # Calls that put state back as it was: not reported, and restoring where a teardown makes them.
@@ -89,6 +90,8 @@ class ModuleStateFinder(MutationFinder):
         super().__init__(context, depth)
         self._global_names: dict[nodes.NodeNG, set[str]] = {}
         self._saved: dict[str, object] = {}  # names bound to what a target held (or a copy)
+        # Restores that hold only inside a ``with`` block: (the block, the key it puts back).
+        self.scoped: list[tuple[nodes.With, str]] = []
 
     # ------------------------------------------------------------------ undo in the same function
     def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
@@ -145,7 +148,61 @@ class ModuleStateFinder(MutationFinder):
         return bool(self.restoring) or self._after_yield
 
     def _mark_restored(self, node: nodes.NodeNG, origin: Origin) -> None:
+        block = _patcher_context(node) if isinstance(node, nodes.Call) else None
+        if block is not None and not self._holds_the_yield(block):
+            self.scoped.append((block, origin.path))  # ``with monkeypatch.context() as m:``
+            return
         self.mutations.append(Mutation("FXS020", node, "restore", origin, origin.path, True))
+
+    # ------------------------------------------------------------------ restoring context managers
+    def _visit(self, node: nodes.NodeNG) -> None:
+        if isinstance(node, (nodes.With, nodes.AsyncWith)) and self.depth < MAX_CALL_DEPTH:
+            for expr, _var in node.items:
+                for key in self._context_restores(expr):
+                    if self._holds_the_yield(node):
+                        origin = Origin(key, ModuleObject(key, "patch"))
+                        self.mutations.append(Mutation("FXS020", expr, "restore", origin, key, True))
+                    else:
+                        self.scoped.append((node, key))
+        super()._visit(node)
+
+    def _holds_the_yield(self, block: nodes.NodeNG) -> bool:
+        """A fixture's ``yield`` inside the block: the test runs, and its changes end, inside it."""
+        return any(y.scope() is self._top for y in block.nodes_of_class(nodes.Yield))
+
+    def _context_restores(self, expr: nodes.NodeNG) -> list[str]:
+        """What a readable ``@contextmanager`` puts back after its ``yield`` or in ``finally:``."""
+        if not isinstance(expr, nodes.Call):
+            return []
+        func = next((v for v in inference.infer_values(expr.func) if isinstance(v, nodes.FunctionDef)), None)
+        if (func is None or func in self.context.active or not func.decorators
+                or not any((dotted(d) or "").endswith("contextmanager") for d in func.decorators.nodes)
+                or not self.context.is_project_file(func.root().file or "")):
+            return []
+        roots = module_state_roots(func, class_of(func))
+        passed: dict[str, Origin] = {}
+        positional = list(func.args.posonlyargs or []) + list(func.args.args or [])
+        for param, arg in zip(positional, expr.args):
+            origin = self.origin_of(arg)
+            if origin is not None:
+                passed[param.name] = roots[param.name] = origin
+        for keyword in expr.keywords or ():
+            origin = self.origin_of(keyword.value)
+            if keyword.arg and origin is not None:
+                passed[keyword.arg] = roots[keyword.arg] = origin
+        self.context.active.add(func)
+        finder = ModuleStateFinder(self.context, self.depth + 1)
+        try:
+            finder.find(func, roots)
+        finally:
+            self.context.active.discard(func)
+        keys: list[str] = []
+        for mutation in finder.mutations:
+            if mutation.restoring:
+                keys.append(mutation.key)
+                if any(mutation.origin.path == o.path for o in passed.values()):
+                    keys.append(mutation.origin.path)  # ``delattr(obj, name)`` with obj passed in
+        return keys
 
     # ------------------------------------------------------------------ global rebinding
     def _is_global(self, target: nodes.NodeNG) -> bool:
@@ -223,6 +280,37 @@ class ModuleStateFinder(MutationFinder):
                         self._finalizers.add(arg)
 
 
+def _inside_restoring_block(mutation: Mutation, scoped: list[tuple[nodes.With, str]]) -> bool:
+    """A change made inside a ``with`` block that puts the same target (or a parent) back."""
+    line = mutation.node.lineno or 0
+    return any(block.body and block.body[0].fromlineno <= line <= (block.tolineno or 0)
+               and _overlapping(key, mutation.key) for block, key in scoped)
+
+
+def _patcher_context(call: nodes.Call) -> nodes.With | None:
+    """The block of ``with monkeypatch.context() as m:`` when ``call`` is ``m.setattr(...)``."""
+    func = call.func
+    if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name):
+        return None
+    name = func.expr.name
+    node: nodes.NodeNG | None = call.parent
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(node, (nodes.With, nodes.AsyncWith)):
+            for expr, var in node.items:
+                if isinstance(var, nodes.AssignName) and var.name == name and _is_patch_context(expr):
+                    return node
+        node = node.parent
+    return None
+
+
+def _is_patch_context(expr: nodes.NodeNG) -> bool:
+    """``monkeypatch.context()``, ``pytest.MonkeyPatch.context()``."""
+    if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):
+        return False
+    owner = dotted(expr.func.expr) or ""
+    return expr.func.attrname == "context" and (owner.split(".")[0] in _PATCHERS or owner.endswith("MonkeyPatch"))
+
+
 def _overlapping(one: str, other: str) -> bool:
     return one == other or one.startswith((other + "[", other + ".")) or other.startswith((one + "[", one + "."))
 
@@ -279,7 +367,7 @@ def is_patching(call: nodes.Call) -> bool:
     if any(part in _PATCHERS for part in text.split(".")):
         return True
     name = qualified_name(call.func) or ""
-    return name.startswith(("unittest.mock.", "mock."))
+    return name.startswith(("unittest.mock.", "mock.")) or _patcher_context(call) is not None
 
 
 def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Context,
@@ -287,7 +375,8 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     """Every module-state mutation in ``func``, restoring ones included; a teardown restores."""
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
-    found = list(finder.mutations) + _patched_by_decorators(func, finder)
+    found = [m for m in finder.mutations if m.restoring or not _inside_restoring_block(m, finder.scoped)]
+    found += _patched_by_decorators(func, finder)
     if teardown is not None:
         undo = ModuleStateFinder(context)
         undo.restoring = 1
