@@ -8,13 +8,16 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from astroid import nodes
 
 from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
-from ..analysis.events import Context, Mutation
+from ..analysis import inference
+from ..analysis.events import Context, ModuleObject, Mutation
+from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in
 from ..analysis.restores import UNDO, classify
@@ -49,6 +52,8 @@ class ModuleStateCheck:
 
     def check(self, module: nodes.Module, consumers: list[Consumer]) -> Iterator[Violation]:
         self.module = module
+        self._consumers = consumers
+        self._scratch_cache: dict[str, list[str] | None] = {}
         seen: set[nodes.FunctionDef] = set()
         for consumer in consumers:
             seen.add(consumer.func)
@@ -65,6 +70,8 @@ class ModuleStateCheck:
         return consumer.scope > Scope.FUNCTION and consumer.scope in self.settings.broad_scopes
 
     def _check_consumer(self, consumer: Consumer) -> Iterator[Violation]:
+        if consumer.is_test and _runs_elsewhere(consumer.func, self.context):
+            return
         roots = module_state_roots(consumer.func, consumer.cls)
         if not roots:
             return
@@ -79,7 +86,35 @@ class ModuleStateCheck:
         if consumer.is_test:
             found = found + self._guards_of(consumer)
         broad = consumer.scope > Scope.FUNCTION
-        yield from self._report(found, broad)
+        yield from self._report([m for m in found if not self._is_scratch(m)], broad)
+
+    # ------------------------------------------------------------------ the test module's scratch state
+    def _is_scratch(self, mutation: Mutation) -> bool:
+        """State of this test module that every test or fixture of it sets before reading it."""
+        source = mutation.origin.source
+        module = self.module
+        if (mutation.restoring or module is None or not isinstance(source, ModuleObject)
+                or source.kind not in ("object", "global", "class") or not _is_test_module(module)):
+            return False
+        if source.name not in self._scratch_cache:
+            self._scratch_cache[source.name] = self._first_writes(source.name)
+        first = self._scratch_cache[source.name]
+        return first is not None and bool(first) and all(
+            mutation.key == key or mutation.key.startswith((key + ".", key + "[")) for key in first)
+
+    def _first_writes(self, name: str) -> list[str] | None:
+        """What each consumer of this module that uses ``name`` writes first; None if one reads it."""
+        keys: list[str] = []
+        for consumer in self._consumers:
+            uses = [n for n in consumer.func.nodes_of_class((nodes.Name, nodes.AssignName)) if n.name == name]
+            if not uses:
+                continue
+            first = min(uses, key=lambda n: (n.lineno or 0, n.col_offset or 0))
+            key = _written_key(first)
+            if key is None:
+                return None
+            keys.append(key)
+        return keys
 
     def _report(self, found: list[Mutation], broad: bool) -> Iterator[Violation]:
         left, late = classify(found)
@@ -139,6 +174,69 @@ class ModuleStateCheck:
             target=mutation.key, action=mutation.action, remedy=FXS022_REMEDY,
         )
         return _violation(mutation, message)
+
+
+def _is_test_module(module: nodes.Module) -> bool:
+    """A file pytest collects as tests: other modules do not import it."""
+    base = os.path.basename(module.file or "")
+    return base.startswith("test_") or base.endswith("_test.py")
+
+
+def _written_key(use: nodes.NodeNG) -> str | None:
+    """``calls["count"]`` when ``use`` is the root of the target of an assignment, else None."""
+    if isinstance(use, nodes.AssignName):
+        return use.name if isinstance(use.parent, nodes.Assign) else None
+    node = use
+    while isinstance(node.parent, (nodes.Attribute, nodes.Subscript, nodes.AssignAttr)) and (
+            getattr(node.parent, "expr", None) is node or getattr(node.parent, "value", None) is node):
+        node = node.parent
+        if isinstance(node, (nodes.AssignAttr, nodes.Subscript)) and isinstance(node.parent, nodes.Assign) \
+                and node in node.parent.targets:
+            return _target_key(node)
+    return None
+
+
+def _target_key(node: nodes.NodeNG) -> str:
+    if isinstance(node, (nodes.Attribute, nodes.AssignAttr)):
+        return f"{_target_key(node.expr)}.{node.attrname}"
+    if isinstance(node, nodes.Subscript):
+        return f"{_target_key(node.value)}[{subscript_text(node.slice)}]"
+    return node.as_string()
+
+
+def _runs_elsewhere(func: nodes.FunctionDef, context: Context) -> bool:
+    """Decorated by a readable decorator whose wrapper never calls the test in this process."""
+    for decorator in func.decorators.nodes if func.decorators else []:
+        if isinstance(decorator, nodes.Call):
+            continue
+        for value in inference.infer_values(decorator):
+            if (isinstance(value, nodes.FunctionDef) and context.is_project_file(value.root().file or "")
+                    and _never_calls_its_argument(value)):
+                return True
+    return False
+
+
+def _never_calls_its_argument(decorator: nodes.FunctionDef) -> bool:
+    """The wrapped function is only read (``f.__name__``, ``wraps(f)``), and a wrapper is returned."""
+    params = decorator.args.args or []
+    if len(params) != 1:
+        return False
+    name = params[0].name
+    returns = [r for r in decorator.nodes_of_class(nodes.Return) if r.scope() is decorator]
+    nested = {f.name for f in decorator.body if isinstance(f, nodes.FunctionDef)}
+    if not returns or not all(isinstance(r.value, nodes.Name) and r.value.name in nested for r in returns):
+        return False
+    for use in decorator.nodes_of_class(nodes.Name):
+        if use.name != name:
+            continue
+        parent = use.parent
+        if isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__") and parent.attrname != "__call__":
+            continue
+        if (isinstance(parent, nodes.Call) and use in parent.args
+                and (dotted(parent.func) or "").split(".")[-1] in ("wraps", "update_wrapper")):
+            continue
+        return False
+    return True
 
 
 def _violation(mutation: Mutation, message: str) -> Violation:
