@@ -382,7 +382,53 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         undo.restoring = 1
         undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
         found += undo.mutations
-    return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m))]
+    return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func))]
+
+
+_IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
+
+
+def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """A ``sys.modules`` entry of a module only this function imports (evicted to import it
+    afresh, or made by hand with ``module_from_spec``): no other test holds that module."""
+    if not mutation.key.startswith("sys.modules["):
+        return False
+    node = mutation.node
+    if isinstance(node, nodes.Subscript) and _assigned_value(node)[0] is not None:
+        value = _assigned_value(node)[0]
+        return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
+    if not is_removal(mutation.action):
+        return False
+    key = node.slice if isinstance(node, nodes.Subscript) else (node.args[0] if isinstance(node, nodes.Call)
+                                                                and node.args else None)
+    name = inference.infer_constant(key) if key is not None else None
+    if not isinstance(name, str) or _imported_at_module_level(func.root(), name):
+        return False
+    for call in func.nodes_of_class(nodes.Call):
+        called = (dotted(call.func) or "").split(".")[-1]
+        if called in _IMPORTERS and call.args and (call.args[0].as_string() == key.as_string()
+                                                   or inference.infer_constant(call.args[0]) == name):
+            return True
+    return not _resolves(name, func.root())
+
+
+def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
+    for statement in module.body:
+        if isinstance(statement, nodes.Import) and any(n == name or n.startswith(name + ".")
+                                                       or name.startswith(n + ".") for n, _ in statement.names):
+            return True
+        if isinstance(statement, nodes.ImportFrom) and (statement.modname == name
+                                                        or name.startswith(statement.modname + ".")):
+            return True
+    return False
+
+
+def _resolves(name: str, module: nodes.Module) -> bool:
+    try:
+        module.import_module(name, relative_only=False)
+    except Exception:
+        return False
+    return True
 
 
 def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -> list[Mutation]:
