@@ -23,6 +23,7 @@ from ..analysis.module_state import class_of, matching_teardown, module_state_ro
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
+from ..project import PROJECT
 from ..rules import RULES
 from ..settings import Settings
 from .shared_values import Violation, fixture_location
@@ -72,6 +73,10 @@ class ModuleStateCheck:
     def _check_consumer(self, consumer: Consumer) -> Iterator[Violation]:
         if consumer.is_test and _runs_elsewhere(consumer.func, self.context):
             return
+        fixture = consumer.fixture
+        if (fixture is not None and fixture.autouse and consumer.scope in (Scope.SESSION, Scope.FUNCTION)
+                and is_top_conftest(fixture.path)):
+            return  # it runs for every test of the suite, before each or before the first: all see it
         roots = module_state_roots(consumer.func, consumer.cls)
         if not roots:
             return
@@ -174,6 +179,38 @@ class ModuleStateCheck:
             target=mutation.key, action=mutation.action, remedy=FXS022_REMEDY,
         )
         return _violation(mutation, message)
+
+
+_TOP_CONFTESTS: dict[str, bool] = {}
+_NOT_SEARCHED = frozenset({"node_modules", "venv", "site-packages", "build", "dist", "__pycache__"})
+
+
+def is_top_conftest(path: str) -> bool:
+    """A conftest.py whose folder holds every test of the project (no conftest above it, no test
+    file beside its folder): its autouse fixtures apply to every test."""
+    path = os.path.abspath(path)
+    if path not in _TOP_CONFTESTS:
+        _TOP_CONFTESTS[path] = os.path.basename(path) == "conftest.py" and _holds_every_test(path)
+    return _TOP_CONFTESTS[path]
+
+
+def _holds_every_test(path: str) -> bool:
+    if PROJECT.conftest_paths(path) != [path]:
+        return False
+    folder = os.path.dirname(path)
+    if folder == PROJECT.rootdir(folder):
+        return True
+    parent, searched = os.path.dirname(folder), 0
+    for here, dirs, files in os.walk(parent):
+        if here == parent:
+            dirs[:] = [d for d in dirs if os.path.join(here, d) != folder]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_SEARCHED]
+        if any(f.endswith(".py") and (f.startswith("test_") or f.endswith("_test.py")) for f in files):
+            return False
+        searched += 1
+        if searched > 2000:
+            return False
+    return True
 
 
 def _is_test_module(module: nodes.Module) -> bool:
