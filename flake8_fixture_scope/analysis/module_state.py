@@ -92,6 +92,7 @@ class ModuleStateFinder(MutationFinder):
         self._saved: dict[str, object] = {}  # names bound to what a target held (or a copy)
         # Restores that hold only inside a ``with`` block: (the block, the key it puts back).
         self.scoped: list[tuple[nodes.With, str]] = []
+        self._loop_patches: list[tuple[str, str]] = []  # (container, iterable) patched key by key
 
     # ------------------------------------------------------------------ undo in the same function
     def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
@@ -124,6 +125,8 @@ class ModuleStateFinder(MutationFinder):
         if (action == ".pop()" and isinstance(node, nodes.Call) and node.args and key == origin.path
                 and isinstance(node.args[0], (nodes.Name, nodes.Attribute, nodes.JoinedStr))):
             key = f"{origin.path}[{subscript_text(node.args[0])}]"  # the entry it removes
+        if any(key.startswith(f"{path}[{iterable}[") for path, iterable in self._loop_patches):
+            return  # ``sys.modules[KEYS[0]]`` after ``monkeypatch.setitem(sys.modules, key, ...)`` for KEYS
         earlier = [m for m in self.mutations if not m.restoring]
         super()._record(code, node, action, origin, key)
         if self._is_undo(node, action, key, earlier):
@@ -148,6 +151,9 @@ class ModuleStateFinder(MutationFinder):
         return bool(self.restoring) or self._after_yield
 
     def _mark_restored(self, node: nodes.NodeNG, origin: Origin) -> None:
+        loop = _loop_patch(node, origin.path) if isinstance(node, nodes.Call) else None
+        if loop is not None:
+            self._loop_patches.append(loop)
         block = _patcher_context(node) if isinstance(node, nodes.Call) else None
         if block is not None and not self._holds_the_yield(block):
             self.scoped.append((block, origin.path))  # ``with monkeypatch.context() as m:``
@@ -166,6 +172,11 @@ class ModuleStateFinder(MutationFinder):
                         self.scoped.append((node, key))
         super()._visit(node)
 
+    def _visit_nested_function(self, func: nodes.FunctionDef | nodes.Lambda) -> None:
+        if isinstance(func, nodes.FunctionDef) and not func.decorators and _never_called(func):
+            return  # ``sample.__code__`` is read, the body never runs
+        super()._visit_nested_function(func)
+
     def _holds_the_yield(self, block: nodes.NodeNG) -> bool:
         """A fixture's ``yield`` inside the block: the test runs, and its changes end, inside it."""
         return any(y.scope() is self._top for y in block.nodes_of_class(nodes.Yield))
@@ -174,6 +185,9 @@ class ModuleStateFinder(MutationFinder):
         """What a readable ``@contextmanager`` puts back after its ``yield`` or in ``finally:``."""
         if not isinstance(expr, nodes.Call):
             return []
+        known = _LIBRARY_RESTORERS.get(qualified_name(expr.func) or "")
+        if known is not None:
+            return list(known)
         func = next((v for v in inference.infer_values(expr.func) if isinstance(v, nodes.FunctionDef)), None)
         if (func is None or func in self.context.active or not func.decorators
                 or not any((dotted(d) or "").endswith("contextmanager") for d in func.decorators.nodes)
@@ -253,10 +267,23 @@ class ModuleStateFinder(MutationFinder):
         super()._call(call)
 
     def _finalizer_method(self, call: nodes.Call) -> None:
-        """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored."""
+        """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored;
+        ``functools.partial(setattr, obj, "a", old)`` and ``addCleanup(setattr, obj, "a", old)``
+        restore ``obj.a``; ``partial(os.environ.pop, "K")`` restores ``os.environ["K"]``."""
         first = call.args[0] if call.args else None
-        if isinstance(first, nodes.Attribute) and first.attrname not in _READERS:
+        arguments = list(call.args[1:])
+        if (isinstance(first, nodes.Call) and first.args
+                and (qualified_name(first.func) or dotted(first.func) or "").endswith("partial")):
+            first, arguments = first.args[0], list(first.args[1:])
+        if isinstance(first, nodes.Name) and first.name in ("setattr", "delattr") and len(arguments) >= 2:
+            owner = self.origin_of(arguments[0])
+            attr = inference.infer_constant(arguments[1])
+            if owner is not None and isinstance(attr, str):
+                self._mark_restored(call, owner.part(f".{attr}"))
+        elif isinstance(first, nodes.Attribute) and first.attrname not in _READERS:
             owner = self.origin_of(first.expr)
+            if owner is not None and arguments and isinstance(arguments[0], nodes.Const):
+                owner = owner.part(f"[{subscript_text(arguments[0])}]")
             if owner is not None:
                 self._mark_restored(call, owner)
 
@@ -278,6 +305,56 @@ class ModuleStateFinder(MutationFinder):
                         self._finalizer_names.add(arg.name)
                     elif isinstance(arg, (nodes.Lambda, nodes.FunctionDef)):
                         self._finalizers.add(arg)
+        for nested in func.nodes_of_class(nodes.FunctionDef):
+            decorators = nested.decorators.nodes if nested.decorators else []
+            if any(isinstance(d, nodes.Attribute) and d.attrname in _FINALIZER_REGISTRARS for d in decorators):
+                self._finalizers.add(nested)  # ``@request.addfinalizer`` on a nested function
+
+
+# Library context managers that put a target back when their block ends.
+_LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
+    "contextlib.redirect_stdout": ("sys.stdout",),
+    "contextlib.redirect_stderr": ("sys.stderr",),
+    "warnings.catch_warnings": ("warnings.filters", "warnings.showwarning"),
+}
+
+
+def _never_called(func: nodes.FunctionDef) -> bool:
+    """A nested function whose name is only read for its dunder attributes (``f.__code__``)."""
+    scope = func.parent.scope() if func.parent is not None else None
+    if scope is None:
+        return False
+    for use in scope.nodes_of_class(nodes.Name):
+        if use.name != func.name:
+            continue
+        parent = use.parent
+        if not (isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__")
+                and parent.attrname != "__call__"):
+            return False
+    return True
+
+
+def _loop_patch(call: nodes.Call, key: str) -> tuple[str, str] | None:
+    """``for key in KEYS: monkeypatch.setitem(sys.modules, key, ...)``: (``sys.modules``, ``KEYS``)."""
+    if len(call.args) < 2 or not isinstance(call.args[1], nodes.Name):
+        return None
+    name = call.args[1].name
+    suffix = f"[{name}]"
+    if not key.endswith(suffix):
+        return None
+    node: nodes.NodeNG | None = call.parent
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(node, (nodes.For, nodes.AsyncFor)):
+            targets = [node.target] if isinstance(node.target, nodes.AssignName) else list(
+                getattr(node.target, "elts", []))
+            iterable = node.iter
+            if (isinstance(node.target, nodes.Tuple) and isinstance(iterable, nodes.Call)
+                    and qualified_name(iterable.func) == "builtins.enumerate" and iterable.args):
+                iterable = iterable.args[0]
+            if any(isinstance(t, nodes.AssignName) and t.name == name for t in targets):
+                return key[: -len(suffix)], iterable.as_string()
+        node = node.parent
+    return None
 
 
 def _inside_restoring_block(mutation: Mutation, scoped: list[tuple[nodes.With, str]]) -> bool:
@@ -375,7 +452,8 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     """Every module-state mutation in ``func``, restoring ones included; a teardown restores."""
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
-    found = [m for m in finder.mutations if m.restoring or not _inside_restoring_block(m, finder.scoped)]
+    found = [m for m in finder.mutations if m.restoring or not (_inside_restoring_block(m, finder.scoped)
+                                                                or _rejected_in_raises(m))]
     found += _patched_by_decorators(func, finder)
     if teardown is not None:
         undo = ModuleStateFinder(context)
@@ -386,6 +464,18 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
 
 
 _IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
+
+
+def _rejected_in_raises(mutation: Mutation) -> bool:
+    """The assignment a ``with pytest.raises(...):`` block ends with: expected to be refused."""
+    node = mutation.node
+    if not isinstance(node, (nodes.AssignAttr, nodes.Subscript)):
+        return False
+    statement = node.statement()
+    block = statement.parent
+    return (isinstance(block, nodes.With) and bool(block.body) and block.body[-1] is statement
+            and any(isinstance(expr, nodes.Call) and (dotted(expr.func) or "").endswith("raises")
+                    for expr, _var in block.items))
 
 
 def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from astroid import nodes
 
+from . import inference
 from .events import ModuleObject, Mutation
 from .names import qualified_name
 
@@ -38,7 +39,18 @@ def is_reset(mutation: Mutation) -> bool:
     node = mutation.node
     if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) and isinstance(node.parent, nodes.Assign):
         return is_fresh_value(node.parent.value)
+    if isinstance(node, nodes.Subscript) and isinstance(node.slice, nodes.Slice) and isinstance(
+            node.parent, nodes.Assign) and node.slice.lower is None and node.slice.upper is None:
+        return is_fresh_value(node.parent.value)  # ``x[:] = []``
+    if isinstance(node, nodes.DelAttr):
+        return _is_thread_local(node.expr)  # ``del _CONTEXT.context``: recreated on first use
     return False
+
+
+def _is_thread_local(expr: nodes.NodeNG) -> bool:
+    values = inference.infer_values(expr)
+    return bool(values) and all(getattr(v, "pytype", lambda: "")() in ("_thread._local", "threading.local")
+                                for v in values)
 
 
 def is_fresh_value(value: nodes.NodeNG) -> bool:
