@@ -8,6 +8,8 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
+import sys
+
 from astroid import nodes
 
 from .consumers import XUNIT_TEARDOWNS
@@ -17,6 +19,7 @@ from . import inference
 from .names import subscript_text
 from .restores import as_undo, is_context_local, is_removal, is_reset
 from .state_guards import patched_key
+from ..project import PROJECT
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
 
@@ -172,6 +175,12 @@ class ModuleStateFinder(MutationFinder):
                         self.scoped.append((node, key))
         super()._visit(node)
 
+    def origin_of(self, node: nodes.NodeNG) -> Origin | None:
+        origin = super().origin_of(node)
+        if origin is not None and isinstance(node, nodes.Subscript) and _builds_a_value(node, origin):
+            return None  # ``np.c_[a, b]``: a new array, not a part of numpy
+        return origin
+
     def _visit_nested_function(self, func: nodes.FunctionDef | nodes.Lambda) -> None:
         if isinstance(func, nodes.FunctionDef) and not func.decorators and _never_called(func):
             return  # ``sample.__code__`` is read, the body never runs
@@ -317,6 +326,18 @@ _LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
     "contextlib.redirect_stderr": ("sys.stderr",),
     "warnings.catch_warnings": ("warnings.filters", "warnings.showwarning"),
 }
+
+
+def _builds_a_value(node: nodes.Subscript, origin: Origin) -> bool:
+    """Indexing an attribute of an installed (non-stdlib) module, ``np.c_[...]``: index tricks
+    and builders make a new value; the library state tests change is stdlib's (``os.environ``)."""
+    source = origin.source
+    if not isinstance(source, ModuleObject) or source.kind != "module" or not isinstance(node.value, nodes.Attribute):
+        return False
+    if not isinstance(node.value.expr, nodes.Name):
+        return False
+    top = (source.qualified or source.name).split(".")[0]
+    return top not in sys.stdlib_module_names and not PROJECT.is_project_module(top)
 
 
 def _never_called(func: nodes.FunctionDef) -> bool:

@@ -49,7 +49,7 @@ def is_reset(mutation: Mutation) -> bool:
 
 def _is_thread_local(expr: nodes.NodeNG) -> bool:
     values = inference.infer_values(expr)
-    return bool(values) and all(getattr(v, "pytype", lambda: "")() in ("_thread._local", "threading.local")
+    return bool(values) and all(getattr(v, "pytype", lambda: "")() in ("_thread._local", "_threading_local.local")
                                 for v in values)
 
 

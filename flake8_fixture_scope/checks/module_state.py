@@ -16,7 +16,7 @@ from astroid import nodes
 from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
 from ..analysis import inference
-from ..analysis.events import Context, ModuleObject, Mutation
+from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in
@@ -34,6 +34,11 @@ FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
 FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
 FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypatch"
 FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
+# pytest's warnings plugin runs each test inside ``warnings.catch_warnings()``.
+_RESTORED_AROUND_EVERY_TEST = ("warnings.filters", "warnings.showwarning")
+# pytester snapshots these when it is created and puts them back at teardown.
+_SNAPSHOTTING_FIXTURES = frozenset({"pytester", "testdir"})
+_RESTORED_BY_PYTESTER = ("sys.modules", "sys.path", "sys.meta_path")
 _BROAD_SETUPS = frozenset({"setup_module", "setUpModule", "setup_class", "setUpClass"})
 
 
@@ -131,7 +136,9 @@ class ModuleStateCheck:
     # ------------------------------------------------------------------ guarding fixtures
     def _guards_of(self, test: Consumer) -> list[Mutation]:
         """What the function-scoped fixtures around a test restore after it (autouse or requested)."""
-        guards: list[Mutation] = []
+        guards = [_restored_by_pytest(test.func, key) for key in _RESTORED_AROUND_EVERY_TEST]
+        if any(param.name in _SNAPSHOTTING_FIXTURES for param in test.params):
+            guards += [_restored_by_pytest(test.func, key) for key in _RESTORED_BY_PYTESTER]
         for fixture in self._fixtures_around(test):
             node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
             if node is None:
@@ -211,6 +218,10 @@ def _holds_every_test(path: str) -> bool:
         if searched > 2000:
             return False
     return True
+
+
+def _restored_by_pytest(func: nodes.FunctionDef, key: str) -> Mutation:
+    return Mutation("FXS020", func, "restore", Origin(key, ModuleObject(key, "patch")), key, True)
 
 
 def _is_test_module(module: nodes.Module) -> bool:
