@@ -123,7 +123,8 @@ class ModuleStateFinder(MutationFinder):
         return origin.path.removesuffix("[:]") if origin is not None else None
 
     def _record(self, code: str, node: nodes.NodeNG, action: str, origin: Origin, key: str) -> None:
-        if action == "item deletion" and isinstance(node, nodes.Subscript) and isinstance(node.slice, nodes.Slice):
+        if (action == "item deletion" and isinstance(node, nodes.Subscript)
+                and isinstance(node.slice, nodes.Slice)):
             action = "slice deletion"
         if (action == ".pop()" and isinstance(node, nodes.Call) and node.args and key == origin.path
                 and isinstance(node.args[0], (nodes.Name, nodes.Attribute, nodes.JoinedStr))):
@@ -316,7 +317,8 @@ class ModuleStateFinder(MutationFinder):
                         self._finalizers.add(arg)
         for nested in func.nodes_of_class(nodes.FunctionDef):
             decorators = nested.decorators.nodes if nested.decorators else []
-            if any(isinstance(d, nodes.Attribute) and d.attrname in _FINALIZER_REGISTRARS for d in decorators):
+            if any(isinstance(d, nodes.Attribute) and d.attrname in _FINALIZER_REGISTRARS
+                   for d in decorators):
                 self._finalizers.add(nested)  # ``@request.addfinalizer`` on a nested function
 
 
@@ -332,7 +334,9 @@ def _builds_a_value(node: nodes.Subscript, origin: Origin) -> bool:
     """Indexing an attribute of an installed (non-stdlib) module, ``np.c_[...]``: index tricks
     and builders make a new value; the library state tests change is stdlib's (``os.environ``)."""
     source = origin.source
-    if not isinstance(source, ModuleObject) or source.kind != "module" or not isinstance(node.value, nodes.Attribute):
+    if not isinstance(source, ModuleObject) or source.kind != "module":
+        return False
+    if not isinstance(node.value, nodes.Attribute):
         return False
     if not isinstance(node.value.expr, nodes.Name):
         return False
@@ -406,11 +410,13 @@ def _is_patch_context(expr: nodes.NodeNG) -> bool:
     if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):
         return False
     owner = dotted(expr.func.expr) or ""
-    return expr.func.attrname == "context" and (owner.split(".")[0] in _PATCHERS or owner.endswith("MonkeyPatch"))
+    patcher = owner.split(".")[0] in _PATCHERS or owner.endswith("MonkeyPatch")
+    return expr.func.attrname == "context" and patcher
 
 
 def _overlapping(one: str, other: str) -> bool:
-    return one == other or one.startswith((other + "[", other + ".")) or other.startswith((one + "[", one + "."))
+    return (one == other or one.startswith((other + "[", other + "."))
+            or other.startswith((one + "[", one + ".")))
 
 
 def _assigned_value(target: nodes.NodeNG) -> tuple[nodes.NodeNG | None, list[int]]:
@@ -445,7 +451,8 @@ def _pick(saved: object, path: list[int]) -> object:
 def _is_initial_constant(target: nodes.NodeNG, value: nodes.Const) -> bool:
     """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``."""
     if isinstance(target, nodes.AssignAttr):
-        owners = [v for v in inference.infer_values(target.expr) if isinstance(v, (nodes.Module, nodes.ClassDef))]
+        values = inference.infer_values(target.expr)
+        owners = [v for v in values if isinstance(v, (nodes.Module, nodes.ClassDef))]
         name = target.attrname
     elif isinstance(target, nodes.AssignName):
         owners, name = [target.root()], target.name
@@ -481,7 +488,8 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         undo.restoring = 1
         undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
         found += undo.mutations
-    return [m for m in found if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func))]
+    return [m for m in found
+            if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func))]
 
 
 _IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
@@ -510,14 +518,20 @@ def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
         return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
     if not is_removal(mutation.action):
         return False
-    key = node.slice if isinstance(node, nodes.Subscript) else (node.args[0] if isinstance(node, nodes.Call)
-                                                                and node.args else None)
-    name = inference.infer_constant(key) if key is not None else None
+    key: nodes.NodeNG | None = None
+    if isinstance(node, nodes.Subscript):
+        key = node.slice
+    elif isinstance(node, nodes.Call) and node.args:
+        key = node.args[0]
+    if key is None:
+        return False
+    name = inference.infer_constant(key)
     if not isinstance(name, str) or _imported_at_module_level(func.root(), name):
         return False
+    text = key.as_string()
     for call in func.nodes_of_class(nodes.Call):
         called = (dotted(call.func) or "").split(".")[-1]
-        if called in _IMPORTERS and call.args and (call.args[0].as_string() == key.as_string()
+        if called in _IMPORTERS and call.args and (call.args[0].as_string() == text
                                                    or inference.infer_constant(call.args[0]) == name):
             return True
     return not _resolves(name, func.root())
@@ -525,8 +539,8 @@ def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
 
 def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
     for statement in module.body:
-        if isinstance(statement, nodes.Import) and any(n == name or n.startswith(name + ".")
-                                                       or name.startswith(n + ".") for n, _ in statement.names):
+        names = [n for n, _alias in statement.names] if isinstance(statement, nodes.Import) else []
+        if any(n == name or n.startswith(name + ".") or name.startswith(n + ".") for n in names):
             return True
         if isinstance(statement, nodes.ImportFrom) and (statement.modname == name
                                                         or name.startswith(statement.modname + ".")):

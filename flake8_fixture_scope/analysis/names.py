@@ -102,6 +102,6 @@ def subscript_text(index: nodes.NodeNG) -> str:
     if isinstance(index, nodes.Tuple) and index.elts:
         return ", ".join(subscript_text(element) for element in index.elts)  # ``t[1, 2]`` as written
     text = str(index.as_string())
-    if isinstance(index, nodes.JoinedStr) and text.startswith("f'") and text.endswith("'") and '"' not in text:
+    if isinstance(index, nodes.JoinedStr) and text[:2] == "f'" and text[-1:] == "'" and '"' not in text:
         return f'f"{text[2:-1]}"'  # the double quotes of constant keys
     return text

@@ -49,8 +49,8 @@ def is_reset(mutation: Mutation) -> bool:
 
 def _is_thread_local(expr: nodes.NodeNG) -> bool:
     values = inference.infer_values(expr)
-    return bool(values) and all(getattr(v, "pytype", lambda: "")() in ("_thread._local", "_threading_local.local")
-                                for v in values)
+    local_types = ("_thread._local", "_threading_local.local")
+    return bool(values) and all(getattr(v, "pytype", lambda: "")() in local_types for v in values)
 
 
 def is_fresh_value(value: nodes.NodeNG) -> bool:

@@ -234,14 +234,16 @@ def _written_key(use: nodes.NodeNG) -> str | None:
     """``calls["count"]`` when ``use`` is the root of the target of an assignment, else None."""
     if isinstance(use, nodes.AssignName):
         return use.name if isinstance(use.parent, nodes.Assign) else None
-    node = use
-    while isinstance(node.parent, (nodes.Attribute, nodes.Subscript, nodes.AssignAttr)) and (
-            getattr(node.parent, "expr", None) is node or getattr(node.parent, "value", None) is node):
-        node = node.parent
+    node: nodes.NodeNG = use
+    while True:
+        parent = node.parent
+        if not isinstance(parent, (nodes.Attribute, nodes.Subscript, nodes.AssignAttr)) or not (
+                getattr(parent, "expr", None) is node or getattr(parent, "value", None) is node):
+            return None
+        node = parent
         if isinstance(node, (nodes.AssignAttr, nodes.Subscript)) and isinstance(node.parent, nodes.Assign) \
                 and node in node.parent.targets:
             return _target_key(node)
-    return None
 
 
 def _target_key(node: nodes.NodeNG) -> str:
@@ -249,7 +251,7 @@ def _target_key(node: nodes.NodeNG) -> str:
         return f"{_target_key(node.expr)}.{node.attrname}"
     if isinstance(node, nodes.Subscript):
         return f"{_target_key(node.value)}[{subscript_text(node.slice)}]"
-    return node.as_string()
+    return str(node.as_string())
 
 
 def _runs_elsewhere(func: nodes.FunctionDef, context: Context) -> bool:
@@ -278,7 +280,8 @@ def _never_calls_its_argument(decorator: nodes.FunctionDef) -> bool:
         if use.name != name:
             continue
         parent = use.parent
-        if isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__") and parent.attrname != "__call__":
+        if isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__") \
+                and parent.attrname != "__call__":
             continue
         if (isinstance(parent, nodes.Call) and use in parent.args
                 and (dotted(parent.func) or "").split(".")[-1] in ("wraps", "update_wrapper")):
