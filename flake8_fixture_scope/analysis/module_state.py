@@ -549,6 +549,8 @@ def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
 
 
 def _resolves(name: str, module: nodes.Module) -> bool:
+    if name.split(".")[0] in sys.stdlib_module_names or PROJECT.find_module_file(name):
+        return True
     try:
         module.import_module(name, relative_only=False)
     except Exception:

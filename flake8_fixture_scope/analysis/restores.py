@@ -47,7 +47,14 @@ def is_reset(mutation: Mutation) -> bool:
     return False
 
 
+_THREAD_LOCALS = frozenset({"threading.local", "_thread._local"})
+
+
 def _is_thread_local(expr: nodes.NodeNG) -> bool:
+    """``threading.local()`` bound at module level (read from the assignment, else inferred)."""
+    value = _module_level_value(expr)
+    if isinstance(value, nodes.Call) and qualified_name(value.func) in _THREAD_LOCALS:
+        return True
     values = inference.infer_values(expr)
     local_types = ("_thread._local", "_threading_local.local")
     return bool(values) and all(getattr(v, "pytype", lambda: "")() in local_types for v in values)
@@ -135,3 +142,37 @@ def _overlaps(one: str, other: str) -> bool:
 
 def _is_part(part: str, whole: str) -> bool:
     return part.startswith((whole + "[", whole + "."))
+
+
+def _module_level_value(expr: nodes.NodeNG) -> nodes.NodeNG | None:
+    """What ``name`` or ``module.name`` is assigned at module level, following one import."""
+    module: nodes.Module | None = None
+    if isinstance(expr, nodes.Name):
+        try:
+            scope, bindings = expr.lookup(expr.name)
+        except Exception:
+            return None
+        binding = bindings[0] if bindings else None
+        if isinstance(binding, nodes.AssignName) and isinstance(scope, nodes.Module):
+            return binding.parent.value if isinstance(binding.parent, nodes.Assign) else None
+        if not isinstance(binding, nodes.ImportFrom):
+            return None
+        name = next((n for n, alias in binding.names if (alias or n) == expr.name), None)
+        module, attr = _imported(expr, binding.modname, binding.level), name
+    elif isinstance(expr, nodes.Attribute):
+        target = qualified_name(expr.expr)
+        module, attr = (_imported(expr, target, None) if target else None), expr.attrname
+    else:
+        return None
+    found = module.locals.get(attr or "", []) if module is not None else []
+    first = found[0] if found else None
+    if isinstance(first, nodes.AssignName) and isinstance(first.parent, nodes.Assign):
+        return first.parent.value
+    return None
+
+
+def _imported(expr: nodes.NodeNG, modname: str, level: int | None) -> nodes.Module | None:
+    try:
+        return expr.root().import_module(modname, relative_only=False, level=level)
+    except Exception:
+        return None
