@@ -18,7 +18,7 @@ from .model.resolve import FixtureResolver
 from .analysis.inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
 from .model.index import read_module
-from .analysis.build import build_module
+from .analysis.build import build_module, library_modules_refused
 from .project import PROJECT
 from .rules import OFF_BY_DEFAULT, RULES
 from .settings import Settings, parse_settings, register_options
@@ -80,7 +80,7 @@ class FixtureScopeChecker:
 
     def _analyse(self, source: str) -> list[Any]:
         path = self._path()
-        with collector_paused():
+        with collector_paused(), library_modules_refused():
             forget_file_caches()
             tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
             PROJECT.remember_roots(path)

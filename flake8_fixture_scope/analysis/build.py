@@ -7,8 +7,13 @@ Only a question that needs inference builds one (see the file model's work list)
 from __future__ import annotations
 
 import ast
+import contextlib
+import importlib.machinery
 import logging
 import os
+import sys
+from collections.abc import Iterator
+from typing import Any
 
 import astroid
 from astroid import nodes, rebuilder
@@ -136,5 +141,60 @@ class BuiltModules:
         return module
 
 
+# The standard modules whose values the analysis asks about (containers, dataclasses, named
+# tuples, enums); any other library module is never built to answer a question about a test.
+VALUE_MODULES = frozenset({"builtins", "collections", "_collections_abc", "abc", "typing", "dataclasses",
+                           "enum", "types", "functools", "array", "copy"})
+
+
+def may_build(modname: str, project: ProjectFiles = PROJECT) -> bool:
+    """The project's own modules and the value modules; not the rest of the standard library,
+    and not installed packages."""
+    top = modname.split(".")[0]
+    if top in VALUE_MODULES:
+        return True
+    return project.find_module_file(modname) is not None or (
+        top not in sys.stdlib_module_names and project.is_project_module(top)
+        and not _installed(top))
+
+
+def _installed(top: str) -> bool:
+    """Found in an installed location (site-packages) rather than under the project's roots."""
+    spec = importlib.machinery.PathFinder.find_spec(top, sys.path)
+    origin = getattr(spec, "origin", None) or ""
+    return "site-packages" in origin or "dist-packages" in origin
+
+
+class _Limits:
+    active = False  # only while this plugin analyses a file: other users of astroid are left alone
+
+
+def limit_builds() -> None:
+    """Make astroid refuse to build library modules (see ``may_build``) while we analyse."""
+    manager_class = type(astroid.MANAGER)
+    original = manager_class.ast_from_module_name
+    if getattr(original, "fixture_scope_guard", False):
+        return
+
+    def guarded(self: Any, modname: str | None, context_file: str | None = None,
+                use_cache: bool = True) -> Any:
+        if _Limits.active and modname and modname not in self.astroid_cache and not may_build(modname):
+            raise astroid.AstroidImportError(f"fixture-scope: {modname} is library code, not built")
+        return original(self, modname, context_file, use_cache)
+
+    guarded.fixture_scope_guard = True  # type: ignore[attr-defined]
+    manager_class.ast_from_module_name = guarded
+
+
+@contextlib.contextmanager
+def library_modules_refused() -> Iterator[None]:
+    _Limits.active = True
+    try:
+        yield
+    finally:
+        _Limits.active = False
+
+
 BUILT = BuiltModules()
 astroid.MANAGER.register_failed_import_hook(BUILT.import_hook)
+limit_builds()

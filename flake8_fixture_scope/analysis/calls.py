@@ -45,6 +45,10 @@ class CallFollowing:
     def _record(self, code: str, node: nodes.NodeNG, action: str, origin: Origin, key: str) -> None:
         raise NotImplementedError
 
+    def _is_library_state(self, expr: nodes.NodeNG) -> bool:
+        """Module-level state of a library (``os.environ``), whose type is not inferred."""
+        return False
+
     def _new_walk(self) -> Any:
         """A walk one level deeper, with the same context."""
         raise NotImplementedError
@@ -90,6 +94,8 @@ class CallFollowing:
         if (method not in CONTAINER_MUTATORS and method not in self.context.mutating_methods
                 and not may_call_project_code(func.expr, self.context.is_project_module)):
             return None  # only a project class's method could change it: none can be here
+        if method in CONTAINER_MUTATORS and self._is_library_state(func.expr):
+            return f".{method}()"  # ``os.environ.update()``, ``sys.path.insert()``: no library is built
         values = inference.infer_values(func.expr)
         if not values:
             return f".{method}()" if method in self.context.mutating_methods else None

@@ -276,6 +276,14 @@ class ModuleStateFinder(MutationFinder):
                 return
         super()._call(call)
 
+    def _is_library_state(self, expr: nodes.NodeNG) -> bool:
+        origin = self.origin_of(expr)
+        source = origin.source if origin is not None else None
+        if not isinstance(source, ModuleObject) or source.kind not in ("module", "import"):
+            return False
+        top = (source.qualified or source.name).split(".")[0]
+        return not self.context.is_project_module(top) or top in sys.stdlib_module_names
+
     def _finalizer_method(self, call: nodes.Call) -> None:
         """``request.addfinalizer(app.overrides.clear)``: the bound method's owner is restored;
         ``functools.partial(setattr, obj, "a", old)`` and ``addCleanup(setattr, obj, "a", old)``
