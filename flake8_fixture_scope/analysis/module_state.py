@@ -140,6 +140,9 @@ class ModuleStateFinder(MutationFinder):
         """A removal of what this function added, a saved value or the initial constant put back."""
         if is_removal(action):
             return any(_overlapping(m.key, key) and not is_removal(m.action) for m in earlier)
+        if (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and node.args
+                and node.func.attrname in ("update", "extend")):
+            return self._read_keys(node.args[0]) == key  # ``X.clear(); X.update(saved)``
         value, path = _assigned_value(node)
         if value is None:
             return False
@@ -166,6 +169,11 @@ class ModuleStateFinder(MutationFinder):
 
     # ------------------------------------------------------------------ restoring context managers
     def _visit(self, node: nodes.NodeNG) -> None:
+        if (isinstance(node, nodes.Call) and node.args and self._in_restoring_place()
+                and qualified_name(node.func) == "importlib.reload"):
+            reloaded = self.origin_of(node.args[0])  # every attribute back to what the source says
+            if reloaded is not None:
+                self._mark_restored(node, reloaded)
         if isinstance(node, (nodes.With, nodes.AsyncWith)) and self.depth < MAX_CALL_DEPTH:
             for expr, _var in node.items:
                 for key in self._context_restores(expr):
@@ -484,18 +492,22 @@ def is_patching(call: nodes.Call) -> bool:
 
 
 def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Context,
-                 teardown: nodes.FunctionDef | None = None) -> list[Mutation]:
-    """Every module-state mutation in ``func``, restoring ones included; a teardown restores."""
+                 teardown: nodes.FunctionDef | None = None,
+                 enclosing: list[nodes.FunctionDef] | None = None) -> list[Mutation]:
+    """Every module-state mutation in ``func``, restoring ones included; its matching teardown
+    restores, and so does a teardown of an enclosing level that writes the same target."""
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
     found = [m for m in finder.mutations if m.restoring or not (_inside_restoring_block(m, finder.scoped)
                                                                 or _rejected_in_raises(m))]
     found += _patched_by_decorators(func, finder)
-    if teardown is not None:
+    for down in ([teardown] if teardown is not None else []) + (enclosing or []):
         undo = ModuleStateFinder(context)
         undo.restoring = 1
-        undo.find(teardown, module_state_roots(teardown, class_of(teardown)))
-        found += undo.mutations
+        undo.find(down, module_state_roots(down, class_of(down)))
+        # Any call on a container counts in the matching teardown; an enclosing level must write
+        # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
+        found += [m for m in undo.mutations if m.restoring and (down is teardown or m.action != "restore")]
     return [m for m in found
             if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func))]
 
@@ -594,7 +606,35 @@ def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
     container = setup.parent
     if name is None or not isinstance(container, (nodes.Module, nodes.ClassDef)):
         return None
+    return _hook(container, name)
+
+
+_CLASS_TEARDOWNS = ("teardown_method", "teardown", "tearDown", "teardown_class", "tearDownClass")
+_MODULE_TEARDOWNS = ("teardown_module", "tearDownModule")
+
+
+def enclosing_teardowns(func: nodes.FunctionDef) -> list[nodes.FunctionDef]:
+    """The xunit teardowns that run after ``func`` (a test or a set-up) at its level or an
+    enclosing one: ``teardown_method``/``teardown_class`` of its class, ``teardown_module``."""
+    found: list[nodes.FunctionDef] = []
+    cls = class_of(func)
+    if cls is not None:
+        found += [hook for name in _CLASS_TEARDOWNS if (hook := _hook(cls, name)) is not None]
+    module = func.root()
+    names = _MODULE_TEARDOWNS if cls is not None else ("teardown_function",) + _MODULE_TEARDOWNS
+    found += [hook for name in names if (hook := _hook(module, name)) is not None]
+    return [hook for hook in found if hook is not func]
+
+
+def _hook(container: nodes.Module | nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+    """The function bound to ``name`` in ``container``: a ``def``, or an alias of one
+    (``teardown_module = setup_function``)."""
     for statement in container.body:
         if isinstance(statement, nodes.FunctionDef) and statement.name == name:
             return statement
+        if (isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.Name)
+                and any(getattr(t, "name", None) == name for t in statement.targets)):
+            target = statement.value.name
+            return next((s for s in container.body if isinstance(s, nodes.FunctionDef) and s.name == target),
+                        None)
     return None

@@ -29,6 +29,9 @@ _CONTEXT_LOCALS = frozenset(
 
 _FRESH_CONTAINERS = frozenset({"builtins.dict", "builtins.list", "builtins.set", "copy.copy",
                                "copy.deepcopy"})
+_EMPTY_CONSTRUCTORS = frozenset({"collections.OrderedDict", "collections.deque", "collections.Counter",
+                                 "collections.defaultdict", "builtins.frozenset", "builtins.tuple",
+                                 "builtins.bytearray"})
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
 
 
@@ -69,7 +72,11 @@ def is_fresh_value(value: nodes.NodeNG) -> bool:
     if isinstance(value.func, nodes.Attribute) and value.func.attrname == "copy" and not value.args:
         return True
     name = qualified_name(value.func)
-    return name in _FRESH_CONTAINERS and (not value.args or name.startswith("copy."))
+    if name in _FRESH_CONTAINERS and (not value.args or name.startswith("copy.")):
+        return True
+    if value.args or value.keywords:
+        return False
+    return name in _EMPTY_CONSTRUCTORS  # an empty container's constructor: ``OrderedDict()``
 
 
 def is_context_local(mutation: Mutation) -> bool:

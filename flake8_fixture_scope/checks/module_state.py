@@ -19,7 +19,8 @@ from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import class_of, matching_teardown, module_state_roots, mutations_in
+from ..analysis.module_state import (class_of, enclosing_teardowns, matching_teardown, module_state_roots,
+                                     mutations_in)
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
@@ -85,7 +86,8 @@ class ModuleStateCheck:
         roots = module_state_roots(consumer.func, consumer.cls)
         if not roots:
             return
-        found = mutations_in(consumer.func, roots, self.context)
+        teardowns = enclosing_teardowns(consumer.func) if consumer.is_test else None
+        found = mutations_in(consumer.func, roots, self.context, enclosing=teardowns)
         if self._is_shared_fixture(consumer):
             reported: set[str] = set()
             for mutation in found:
@@ -164,7 +166,9 @@ class ModuleStateCheck:
         roots = module_state_roots(setup, class_of(setup))
         if not roots:
             return
-        found = mutations_in(setup, roots, self.context, matching_teardown(setup))
+        matching = matching_teardown(setup)
+        enclosing = [t for t in enclosing_teardowns(setup) if t is not matching]
+        found = mutations_in(setup, roots, self.context, matching, enclosing)
         yield from self._report(found, setup.name in _BROAD_SETUPS)
 
     def _fxs020(self, mutation: Mutation, broad: bool = False) -> Violation:
