@@ -509,7 +509,62 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
         found += [m for m in undo.mutations if m.restoring and (down is teardown or m.action != "restore")]
     return [m for m in found
-            if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func))]
+            if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func)
+                                   or _removes_what_the_test_added(m, func, context))]
+
+
+def _removes_what_the_test_added(mutation: Mutation, func: nodes.FunctionDef, context: Context) -> bool:
+    """``del REGISTRY[handler]`` of a handler the function made, ``del Widget.extra`` (or
+    ``delattr``) of an attribute the readable class or module does not define."""
+    if not is_removal(mutation.action):
+        return False
+    node = mutation.node
+    key: nodes.NodeNG | None = None
+    if isinstance(node, nodes.Subscript):
+        key = node.slice
+    elif isinstance(node, nodes.Call) and node.args and isinstance(node.func, nodes.Attribute):
+        key = node.args[0]
+    if isinstance(key, nodes.Name):
+        return _is_local_object(key, func)
+    owner: nodes.NodeNG | None = None
+    attr: object = None
+    if isinstance(node, nodes.DelAttr):
+        owner, attr = node.expr, node.attrname
+    elif isinstance(node, nodes.Call) and len(node.args) >= 2 and mutation.action == "delattr()":
+        owner, attr = node.args[0], inference.infer_constant(node.args[1])
+    if owner is None or not isinstance(attr, str):
+        return False
+    values = [v for v in inference.infer_values(owner) if isinstance(v, (nodes.ClassDef, nodes.Module))]
+    if not values or not all(context.is_project_file(v.root().file or "") for v in values):
+        return False
+    for value in values:
+        try:
+            value.getattr(attr)
+            return False
+        except Exception:
+            continue
+    return True
+
+
+def _is_local_object(name: nodes.Name, func: nodes.FunctionDef) -> bool:
+    """A name the function binds to an object it makes (a call, a class, a function, a lambda)."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:
+        return False
+    if scope is not func or len(bindings) != 1:
+        return False
+    binding = bindings[0]
+    if isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)):
+        return True
+    value = binding.parent.value if isinstance(binding, nodes.AssignName) and isinstance(
+        binding.parent, nodes.Assign) else None
+    if isinstance(value, nodes.Lambda):
+        return True
+    if not isinstance(value, nodes.Call):
+        return False
+    made = inference.infer_values(value.func)
+    return bool(made) and all(isinstance(v, nodes.ClassDef) and v.root().name != "builtins" for v in made)
 
 
 _IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
