@@ -98,7 +98,21 @@ class ModuleStateCheck:
         if consumer.is_test:
             found = found + self._guards_of(consumer)
         broad = consumer.scope > Scope.FUNCTION
-        yield from self._report([m for m in found if not self._is_scratch(m)], broad)
+        own_setup = consumer.scope in (Scope.MODULE, Scope.CLASS) and self._defined_here(consumer.fixture)
+        yield from self._report([m for m in found if not self._is_scratch(m)
+                                 and not (own_setup and self._is_own_global(m))], broad)
+
+    def _defined_here(self, fixture: Fixture | None) -> bool:
+        module_file = self.module.file if self.module is not None else None
+        return fixture is not None and bool(module_file) and os.path.abspath(fixture.path) == os.path.abspath(
+            module_file or "")
+
+    def _is_own_global(self, mutation: Mutation) -> bool:
+        """A module-level name of this test module, which no other module imports: what its own
+        ``setup_module``/``setup_class`` or module/class autouse fixture sets is its set-up."""
+        source = mutation.origin.source
+        return (isinstance(source, ModuleObject) and source.kind in ("object", "global")
+                and self.module is not None and _is_test_module(self.module))
 
     # ------------------------------------------------------------------ the test module's scratch state
     def _is_scratch(self, mutation: Mutation) -> bool:
@@ -169,6 +183,8 @@ class ModuleStateCheck:
         matching = matching_teardown(setup)
         enclosing = [t for t in enclosing_teardowns(setup) if t is not matching]
         found = mutations_in(setup, roots, self.context, matching, enclosing)
+        if setup.name in _BROAD_SETUPS:
+            found = [m for m in found if not self._is_own_global(m)]
         yield from self._report(found, setup.name in _BROAD_SETUPS)
 
     def _fxs020(self, mutation: Mutation, broad: bool = False) -> Violation:
