@@ -17,7 +17,7 @@ from .events import Context, ModuleObject, Mutation, Origin
 from .names import dotted, qualified_name
 from . import inference
 from .names import subscript_text
-from .restores import as_undo, is_context_local, is_removal, is_reset
+from .restores import UNDO, as_undo, is_fresh_value, is_context_local, is_removal, is_reset
 from .state_guards import patched_key
 from ..project import PROJECT
 from .calls import MAX_CALL_DEPTH
@@ -140,6 +140,10 @@ class ModuleStateFinder(MutationFinder):
         """A removal of what this function added, a saved value or the initial constant put back."""
         if is_removal(action):
             return any(_overlapping(m.key, key) and not is_removal(m.action) for m in earlier)
+        assigned = node.parent if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) else None
+        if action in (".clear()", ".cache_clear()") or (
+                isinstance(assigned, nodes.Assign) and is_fresh_value(assigned.value)):
+            return any(_overlapping(m.key, key) for m in earlier)  # ``app.overrides = {}`` at the end
         if (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and node.args
                 and node.func.attrname in ("update", "extend")):
             return self._read_keys(node.args[0]) == key  # ``X.clear(); X.update(saved)``
@@ -509,8 +513,9 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
         found += [m for m in undo.mutations if m.restoring and (down is teardown or m.action != "restore")]
     return [m for m in found
-            if m.restoring or not (is_reset(m) or is_context_local(m) or _own_module_entry(m, func)
-                                   or _removes_what_the_test_added(m, func, context))]
+            if m.restoring or m.code == UNDO or not (
+                is_reset(m) or is_context_local(m) or _own_module_entry(m, func)
+                or _removes_what_the_test_added(m, func, context))]
 
 
 def _removes_what_the_test_added(mutation: Mutation, func: nodes.FunctionDef, context: Context) -> bool:
@@ -590,6 +595,10 @@ def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
     node = mutation.node
     if isinstance(node, nodes.Subscript) and _assigned_value(node)[0] is not None:
         value = _assigned_value(node)[0]
+        if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
+            made = [n for n in func.nodes_of_class(nodes.AssignName) if n.name == value.name]
+            single = made[0].parent if len(made) == 1 else None
+            value = single.value if isinstance(single, nodes.Assign) else None
         return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
     if not is_removal(mutation.action):
         return False
@@ -601,15 +610,15 @@ def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
     if key is None:
         return False
     name = inference.infer_constant(key)
-    if not isinstance(name, str) or _imported_at_module_level(func.root(), name):
-        return False
+    if isinstance(name, str) and ("." not in name or _imported_at_module_level(func.root(), name)):
+        return False  # a top-level package (``httpx``) is what every other test module imports too
     text = key.as_string()
     for call in func.nodes_of_class(nodes.Call):
         called = (dotted(call.func) or "").split(".")[-1]
         if called in _IMPORTERS and call.args and (call.args[0].as_string() == text
                                                    or inference.infer_constant(call.args[0]) == name):
             return True
-    return not _resolves(name, func.root())
+    return isinstance(name, str) and not _resolves(name, func.root())
 
 
 def _imported_at_module_level(module: nodes.Module, name: str) -> bool:

@@ -119,8 +119,8 @@ def classify(mutations: list[Mutation]) -> tuple[list[Mutation], list[tuple[Muta
         if mutation.key in seen or any(_overlaps(key, mutation.key) for key in restored):
             continue
         seen.add(mutation.key)
-        undo = next((u for u in undos if _place(u) > _place(mutation) and _overlaps(u.key, mutation.key)),
-                    None)
+        later = [u for u in undos if _place(u) > _place(mutation) and _overlaps(u.key, mutation.key)]
+        undo = later[-1] if later else None  # the last one: the restore block, not a branch before it
         if undo is None:
             left.append(mutation)
         else:

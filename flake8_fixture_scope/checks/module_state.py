@@ -130,9 +130,15 @@ class ModuleStateCheck:
 
     def _first_writes(self, name: str) -> list[str] | None:
         """What each consumer of this module that uses ``name`` writes first; None if one reads it."""
+        if self.module is None or _escapes(self.module, name):
+            return None
         keys: list[str] = []
         for consumer in self._consumers:
-            uses = [n for n in consumer.func.nodes_of_class((nodes.Name, nodes.AssignName)) if n.name == name]
+            found = consumer.func.nodes_of_class((nodes.Name, nodes.AssignName))
+            every = [n for n in found if n.name == name]
+            uses = [n for n in every if n.scope() is consumer.func]  # nested functions run later
+            if every and not uses:
+                return None
             if not uses:
                 continue
             first = min(uses, key=lambda n: (n.lineno or 0, n.col_offset or 0))
@@ -248,6 +254,19 @@ def _is_test_module(module: nodes.Module) -> bool:
     """A file pytest collects as tests: other modules do not import it."""
     base = os.path.basename(module.file or "")
     return base.startswith("test_") or base.endswith("_test.py")
+
+
+def _escapes(module: nodes.Module, name: str) -> bool:
+    """``client = TestClient(app)``: another module-level object holds it, and reads it unseen."""
+    for statement in module.body:
+        if isinstance(statement, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)):
+            continue
+        targets = statement.targets if isinstance(statement, nodes.Assign) else []
+        if any(getattr(t, "name", None) == name for t in targets):
+            continue
+        if any(n.name == name for n in statement.nodes_of_class(nodes.Name)):
+            return True
+    return False
 
 
 def _written_key(use: nodes.NodeNG) -> str | None:

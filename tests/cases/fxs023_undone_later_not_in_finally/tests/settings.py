@@ -9,3 +9,6 @@ def compiler():
 
 def checks_enabled():
     return run_checks
+
+
+overrides = {}

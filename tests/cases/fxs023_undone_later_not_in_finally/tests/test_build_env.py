@@ -35,3 +35,10 @@ def test_deletes_a_key_it_did_not_add():
 
 def test_switches_flag_off_only():
     settings.run_checks = False  # error: FXS020
+
+
+
+def test_override_reset_at_the_end():
+    settings.overrides["db"] = "fake"  # error: FXS023
+    assert settings.overrides
+    settings.overrides = {}
