@@ -116,7 +116,7 @@ def classify(mutations: list[Mutation]) -> tuple[list[Mutation], list[tuple[Muta
     late: list[tuple[Mutation, Mutation]] = []
     seen: set[str] = set()
     for mutation in sorted((m for m in mutations if not m.restoring and m.code != UNDO), key=_place):
-        if mutation.key in seen or any(_overlaps(key, mutation.key) for key in restored):
+        if mutation.key in seen or any(_restores(key, mutation.key) for key in restored):
             continue
         seen.add(mutation.key)
         later = [u for u in undos if _place(u) > _place(mutation) and _overlaps(u.key, mutation.key)]
@@ -141,6 +141,21 @@ def unrestored(mutations: list[Mutation]) -> list[Mutation]:
     restored = [m.key for m in mutations if m.restoring]
     return [m for m in mutations
             if not m.restoring and m.code != UNDO and not any(_overlaps(key, m.key) for key in restored)]
+
+
+def _restores(restored: str, key: str) -> bool:
+    """``sys.modules[name] = mod`` in a finally may put back ``sys.modules.pop(m)``: two entries
+    of the same container under names the linter cannot tell apart count as the same."""
+    if _overlaps(restored, key):
+        return True
+    container, _, index = restored.rpartition("[")
+    other_container, _, other_index = key.rpartition("[")
+    return (bool(container) and container == other_container and index.endswith("]")
+            and _is_name(index[:-1]) and _is_name(other_index[:-1]))
+
+
+def _is_name(index: str) -> bool:
+    return index.isidentifier()
 
 
 def _overlaps(one: str, other: str) -> bool:

@@ -39,3 +39,23 @@ def test_sets_environment(tmp_path):
 def test_saves_one_target_and_writes_another():
     saved = sys.stdout
     sys.stderr = saved  # error: FXS020
+
+
+def test_entries_put_back_under_another_name():
+    saved = []
+    for m in ("xml.dom", "wsgiref.simple_server"):
+        saved.append((m, sys.modules.pop(m, None)))
+    try:
+        pass
+    finally:
+        for name, mod in saved:
+            if mod is not None:
+                sys.modules[name] = mod
+
+
+def test_entry_removed_and_another_put_back(name="other"):
+    sys.modules.pop("xml.dom", None)  # error: FXS020
+    try:
+        pass
+    finally:
+        sys.modules[name] = None
