@@ -5,7 +5,7 @@ from tests import noisy, widgets
 
 def test_inside_context_that_restores_nothing(tmp_path):
     with noisy.announced("start"):
-        sys.modules.pop("tests.widgets", None)  # error: FXS020
+        sys.modules.pop("pkg", None)  # error: FXS020
         sys.path.append(str(tmp_path))  # error: FXS020
         setattr(widgets.Widget, "extra", 1)  # error: FXS020
 
