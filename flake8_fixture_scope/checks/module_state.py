@@ -88,7 +88,7 @@ class ModuleStateCheck:
             return
         teardowns = enclosing_teardowns(consumer.func) if consumer.is_test else None
         found = mutations_in(consumer.func, roots, self.context, enclosing=teardowns)
-        if self._is_shared_fixture(consumer):
+        if self._is_shared_fixture(consumer) and not self._requested_by_every_test(consumer):
             reported: set[str] = set()
             for mutation in found:
                 if not mutation.restoring and mutation.code != UNDO and mutation.key not in reported:
@@ -101,6 +101,20 @@ class ModuleStateCheck:
         own_setup = consumer.scope in (Scope.MODULE, Scope.CLASS) and self._defined_here(consumer.fixture)
         yield from self._report([m for m in found if not self._is_scratch(m)
                                  and not (own_setup and self._is_own_global(m))], broad)
+
+    def _requested_by_every_test(self, consumer: Consumer) -> bool:
+        """A module fixture of this test module that each of its tests requests (a parameter,
+        ``usefixtures``, ``pytestmark``): no test of another module sees it, none here misses it."""
+        fixture = consumer.fixture
+        module = self.module
+        if fixture is None or module is None or consumer.scope != Scope.MODULE:
+            return False
+        if not self._defined_here(fixture):
+            return False
+        tests = [c for c in self._consumers if c.is_test]
+        return bool(tests) and all(
+            fixture.name in {p.name for p in test.params} | usefixtures_names(test.func, test.cls, module)
+            for test in tests)
 
     def _defined_here(self, fixture: Fixture | None) -> bool:
         module_file = self.module.file if self.module is not None else None
