@@ -54,7 +54,7 @@ RULES: dict[str, Rule] = {
             "FXS020",
             "module-state-not-restored",
             "{action} changes module-level '{target}' and nothing restores it; later tests "
-            "see the change: use monkeypatch, or restore it in a finally block or teardown",
+            "see the change: {remedy}",
             True,
         ),
         Rule(
@@ -70,6 +70,14 @@ RULES: dict[str, Rule] = {
             "({action}); even if its teardown restores it, every test that runs after its first "
             "use sees the change until the {scope} ends, requested or not: {remedy}",
             True,
+        ),
+        Rule(
+            "FXS023",
+            "module-state-restore-not-exception-safe",
+            "{action} changes module-level '{target}' and line {line} puts it back, but not in a "
+            "finally block: if the test fails before that line, later tests see the change: "
+            "{remedy}",
+            False,
         ),
         Rule(
             "FXS030",

@@ -91,9 +91,5 @@ STATE_OBJECTS: dict[str, frozenset[str]] = {
         "setLevel addHandler removeHandler addFilter removeFilter disabled propagate level handlers".split()),
     "decimal.getcontext": frozenset("prec rounding traps flags Emin Emax capitals clamp".split()),
 }
-# pytest's fixtures that put process-wide state back after each test that requests them.
-RESTORING_FIXTURES: dict[str, tuple[str, ...]] = {
-    name: ("the working folder", "sys.path", "sys.modules", "sys.meta_path") for name in ("pytester", "testdir")
-}
 STANDARD_STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
 PROCESS_CHANGERS = frozenset(name for state in PROCESS_STATE for name in state.changers | state.contexts)

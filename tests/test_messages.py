@@ -92,3 +92,60 @@ def test_helper_call_message_names_the_helper_and_its_line(output_lines: list[st
         f"(tests/conftest.py:4); {REMEDY}"
     )
     assert len(output_lines) == 4
+
+
+# ---------------------------------------------------------------------- module state (FXS020, FXS023)
+CASES = Path(__file__).parent / "cases"
+MESSAGE_CASES = sorted(p.parent.name for p in CASES.glob("*/expected-messages.txt"))
+
+STATE_TESTS = '''import os
+import sys
+
+import pytest
+
+
+def test_undone_at_the_end():
+    os.environ["APP_MODE"] = "fast"
+    assert os.environ["APP_MODE"] == "fast"
+    del os.environ["APP_MODE"]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def session_path():
+    sys.path.append("/opt/tools")
+'''
+
+
+def test_expected_message_parts(tmp_path: Path) -> None:
+    """Scenario folders with ``expected-messages.txt``: ``path:line:substring`` lines."""
+    import shutil
+
+    from flake8_runner import run_flake8_in_process
+
+    for name in MESSAGE_CASES:
+        project = tmp_path / name
+        shutil.copytree(CASES / name, project)
+        (project / "pytest.ini").write_text("[pytest]\n")
+        output = run_flake8_in_process(project, ["--select", "FXS", "--extend-ignore", "FXS011", "."])
+        lines = [line.removeprefix("./") for line in output.splitlines()]
+        for expected in (project / "expected-messages.txt").read_text().splitlines():
+            if not expected.strip() or expected.startswith("#"):
+                continue
+            path, line, part = expected.split(":", 2)
+            found = [out for out in lines if out.startswith(f"{path}:{line}:")]
+            assert any(part in out for out in found), (name, expected, found)
+
+
+def test_module_state_messages(tmp_path: Path) -> None:
+    (tmp_path / "pytest.ini").write_text("[pytest]\n")
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_state.py").write_text(STATE_TESTS)
+    result = run_flake8(tmp_path, ["--select", "FXS020,FXS023", "tests/test_state.py"])
+    assert result.stdout.splitlines() == [
+        "tests/test_state.py:8:5: FXS023 item assignment changes module-level 'os.environ[\"APP_MODE\"]' "
+        "and line 10 puts it back, but not in a finally block: if the test fails before that line, "
+        "later tests see the change: move the undo into a finally block or teardown, or use monkeypatch",
+        "tests/test_state.py:15:5: FXS020 .append() changes module-level 'sys.path' and nothing "
+        "restores it; later tests see the change: use pytest.MonkeyPatch.context(), or restore it "
+        "after the yield or in the teardown",
+    ], result.stderr

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import configparser
+import fnmatch
+import os
+import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
 
 from astroid import nodes
 
+from ..project import PROJECT
 from .fixtures import Fixture, Scope, requested_params
 
 XUNIT_SETUPS = frozenset(
@@ -78,8 +83,53 @@ FixtureAt = Callable[[nodes.FunctionDef], "Fixture | None"]
 
 
 def find_consumers(module: nodes.Module, fixture_at: FixtureAt) -> Iterator[Consumer]:
-    """Tests and fixtures of the module; ``fixture_at`` tells (from the index) which are fixtures."""
-    yield from _consumers_in(module, None, fixture_at)
+    """Tests and fixtures of the module; ``fixture_at`` tells (from the index) which are fixtures.
+
+    In a file pytest does not collect (its name matches no ``python_files`` pattern), ``test*``
+    functions are not tests; if it has any, it is an example script (a pytester input), and its
+    fixtures do not run in this suite either. Other such files (plugins) keep their fixtures.
+    """
+    path = module.file or ""
+    if os.path.basename(path) == "conftest.py" or is_collected(path):
+        yield from _consumers_in(module, None, fixture_at)
+        return
+    if any(isinstance(s, nodes.FunctionDef) and is_test_name(s.name) for s in module.body):
+        return
+    yield from (c for c in _consumers_in(module, None, fixture_at) if not c.is_test)
+
+
+_DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
+_PYTHON_FILES: dict[str, tuple[str, ...]] = {}
+
+
+def is_collected(path: str) -> bool:
+    """Whether pytest collects ``path`` as a test module, by the rootdir's ``python_files``."""
+    folder = os.path.dirname(os.path.abspath(path))
+    rootdir = PROJECT.rootdir(folder)
+    if rootdir not in _PYTHON_FILES:
+        _PYTHON_FILES[rootdir] = _configured_python_files(rootdir) or _DEFAULT_PYTHON_FILES
+    base = os.path.basename(path)
+    return any(fnmatch.fnmatch(base, pattern) for pattern in _PYTHON_FILES[rootdir])
+
+
+def _configured_python_files(rootdir: str) -> tuple[str, ...]:
+    for name, section in (("pytest.ini", "pytest"), (".pytest.ini", "pytest"), ("tox.ini", "pytest"),
+                          ("setup.cfg", "tool:pytest")):
+        parser = configparser.ConfigParser(interpolation=None)
+        try:
+            parser.read(os.path.join(rootdir, name), encoding="utf-8")
+            value = parser.get(section, "python_files", fallback="")
+        except Exception:
+            continue
+        if value.strip():
+            return tuple(value.split())
+    try:
+        with open(os.path.join(rootdir, "pyproject.toml"), "rb") as handle:
+            options = tomllib.load(handle).get("tool", {}).get("pytest", {})
+    except Exception:
+        return ()
+    value = options.get("ini_options", {}).get("python_files", options.get("python_files", ""))
+    return tuple(value.split() if isinstance(value, str) else (str(v) for v in value))
 
 
 def _consumers_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef | None,

@@ -99,4 +99,9 @@ def subscript_text(index: nodes.NodeNG) -> str:
     """The index as written, with string keys in double quotes as most code writes them."""
     if isinstance(index, nodes.Const) and isinstance(index.value, str):
         return json.dumps(index.value)
-    return str(index.as_string())
+    if isinstance(index, nodes.Tuple) and index.elts:
+        return ", ".join(subscript_text(element) for element in index.elts)  # ``t[1, 2]`` as written
+    text = str(index.as_string())
+    if isinstance(index, nodes.JoinedStr) and text[:2] == "f'" and text[-1:] == "'" and '"' not in text:
+        return f'f"{text[2:-1]}"'  # the double quotes of constant keys
+    return text

@@ -78,8 +78,23 @@ def _pytestmark_values(module: nodes.Module, cls: nodes.ClassDef | None) -> Iter
 
 
 def _usefixtures_arguments(expr: nodes.NodeNG) -> Iterator[str]:
+    if isinstance(expr, nodes.Name):
+        expr = _module_value(expr)  # ``with_env = pytest.mark.usefixtures("env")``, then ``@with_env``
     if not isinstance(expr, nodes.Call) or not (dotted(expr.func) or "").endswith("usefixtures"):
         return
     for arg in expr.args:
         if isinstance(arg, nodes.Const) and isinstance(arg.value, str):
             yield arg.value
+
+
+def _module_value(name: nodes.Name) -> nodes.NodeNG:
+    """The value a module-level assignment gives ``name``, else ``name`` itself."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:
+        return name
+    binding = bindings[0] if len(bindings) == 1 else None
+    if isinstance(scope, nodes.Module) and isinstance(binding, nodes.AssignName) and isinstance(
+            binding.parent, nodes.Assign):
+        return binding.parent.value
+    return name

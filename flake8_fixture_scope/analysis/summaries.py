@@ -31,6 +31,8 @@ class Change:
     key: str
     action: str
     where: str  # path:line of the write
+    origin: Origin  # as the function's own module names it (for a call from that same module)
+    local_key: str
 
 
 _SUMMARIES: weakref.WeakKeyDictionary[nodes.FunctionDef, dict[int, tuple[Change, ...]]] = (
@@ -84,7 +86,7 @@ def summary(func: nodes.FunctionDef, depth: int, walk: Walker, context: Context
 def _change(func: nodes.FunctionDef, mutation: Mutation) -> Change:
     where = mutation.site_where or f"{relative(func.root().file or '')}:{mutation.node.lineno}"
     action = mutation.site_action or mutation.action
-    return Change(canonical_key(mutation, func.root().name), action, where)
+    return Change(canonical_key(mutation, func.root().name), action, where, mutation.origin, mutation.key)
 
 
 def canonical_key(mutation: Mutation, module: str) -> str:
@@ -101,7 +103,9 @@ def canonical_key(mutation: Mutation, module: str) -> str:
 def call_mutation(call: nodes.Call, func: nodes.FunctionDef, change: Change, restoring: bool) -> Mutation:
     """The change, reported at the call in the test and naming the function and its line."""
     label = function_label(func)
-    origin = Origin(change.key, ModuleObject(change.key, "called", change.key))
     action = f"calling '{label}()' ({change.action} at {change.where})"
-    return Mutation("FXS020", call, action, origin, change.key, restoring,
-                    change.action, label, change.where)
+    if func.root() is call.root():  # the caller's own module: its state, named as the caller names it
+        return Mutation("FXS020", call, action, change.origin, change.local_key, restoring,
+                        change.action, label, change.where)
+    origin = Origin(change.key, ModuleObject(change.key, "called", change.key))
+    return Mutation("FXS020", call, action, origin, change.key, restoring, change.action, label, change.where)

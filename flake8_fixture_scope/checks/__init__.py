@@ -48,7 +48,7 @@ FAMILY_CODES: dict[str, tuple[str, ...]] = {
     "scope mismatches": ("FXS010",),
     "mutable handouts": ("FXS011",),
     "unclosed resources": ("FXS030",),
-    "module state": ("FXS020", "FXS022"),
+    "module state": ("FXS020", "FXS022", "FXS023"),
     "patches": ("FXS021",),
 }
 ALL_FAMILIES = frozenset(FAMILY_CODES)

@@ -8,24 +8,40 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 
 from astroid import nodes
 
 from ..analysis.consumers import Consumer, find_xunit_methods
 from ..analysis.definitions import Definitions
+from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
+from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import class_of, matching_teardown, module_state_roots, handed_out_module_state, mutations_in, restores_in, teardowns_after
-from ..analysis.restores import unrestored
+from ..analysis.module_state import (
+    class_of, enclosing_teardowns, handed_out_module_state, matching_teardown, module_state_roots, mutations_in,
+)
+from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.resolve import FixtureResolver
+from ..project import PROJECT
 from ..rules import RULES
 from ..settings import Settings
-from ..vocabulary import RESTORING_FIXTURES
 from .shared_values import Violation, fixture_location
 
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
+FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
+# Where no ``monkeypatch`` fixture can be requested: a broad autouse fixture, a module or class set-up.
+FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
+FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypatch"
+FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
+# pytest's warnings plugin runs each test inside ``warnings.catch_warnings()``.
+_RESTORED_AROUND_EVERY_TEST = ("warnings.filters", "warnings.showwarning")
+# pytester snapshots these when it is created and puts them back at teardown.
+_SNAPSHOTTING_FIXTURES = frozenset({"pytester", "testdir"})
+_RESTORED_BY_PYTESTER = ("sys.modules", "sys.path", "sys.meta_path", "the working folder")
+_BROAD_SETUPS = frozenset({"setup_module", "setUpModule", "setup_class", "setUpClass"})
 
 
 class ModuleStateCheck:
@@ -44,6 +60,8 @@ class ModuleStateCheck:
 
     def check(self, module: nodes.Module, consumers: list[Consumer]) -> Iterator[Violation]:
         self.module = module
+        self._consumers = consumers
+        self._scratch_cache: dict[str, list[str] | None] = {}
         seen: set[nodes.FunctionDef] = set()
         for consumer in consumers:
             seen.add(consumer.func)
@@ -60,27 +78,105 @@ class ModuleStateCheck:
         return consumer.scope > Scope.FUNCTION and consumer.scope in self.settings.broad_scopes
 
     def _check_consumer(self, consumer: Consumer) -> Iterator[Violation]:
+        if consumer.is_test and _runs_elsewhere(consumer.func, self.context):
+            return
+        fixture = consumer.fixture
+        if (fixture is not None and fixture.autouse and consumer.scope in (Scope.SESSION, Scope.FUNCTION)
+                and is_top_conftest(fixture.path)):
+            return  # it runs for every test of the suite, before each or before the first: all see it
         roots = module_state_roots(consumer.func, consumer.cls)
         roots.update(self._handed_out_state(consumer))
         if not roots:
             return
-        found = mutations_in(consumer.func, roots, self.context)
-        if self._is_shared_fixture(consumer):
+        teardowns = enclosing_teardowns(consumer.func) if consumer.is_test else None
+        found = mutations_in(consumer.func, roots, self.context, enclosing=teardowns)
+        if self._is_shared_fixture(consumer) and not self._requested_by_every_test(consumer):
+            reported: set[str] = set()
             for mutation in found:
-                if not mutation.restoring:
+                if not mutation.restoring and mutation.code != UNDO and mutation.key not in reported:
+                    reported.add(mutation.key)
                     yield self._fxs022(mutation, consumer)
             return
-        left = unrestored(found)
-        if left and consumer.is_test:
-            left = unrestored(left + self._guards_of(consumer) + self._teardown_restores(consumer)
-                              + _restored_by_builtin_fixtures(consumer))
+        if consumer.is_test:
+            found = found + self._guards_of(consumer)
+        broad = consumer.scope > Scope.FUNCTION
+        own_setup = consumer.scope in (Scope.MODULE, Scope.CLASS) and self._defined_here(consumer.fixture)
+        yield from self._report([m for m in found if not self._is_scratch(m)
+                                 and not (own_setup and self._is_own_global(m))], broad)
+
+    def _requested_by_every_test(self, consumer: Consumer) -> bool:
+        """A module fixture of this test module that each of its tests requests (a parameter,
+        ``usefixtures``, ``pytestmark``): no test of another module sees it, none here misses it."""
+        fixture = consumer.fixture
+        module = self.module
+        if fixture is None or module is None or consumer.scope != Scope.MODULE:
+            return False
+        if not self._defined_here(fixture):
+            return False
+        tests = [c for c in self._consumers if c.is_test]
+        return bool(tests) and all(
+            fixture.name in {p.name for p in test.params} | usefixtures_names(test.func, test.cls, module)
+            for test in tests)
+
+    def _defined_here(self, fixture: Fixture | None) -> bool:
+        module_file = self.module.file if self.module is not None else None
+        return fixture is not None and bool(module_file) and os.path.abspath(fixture.path) == os.path.abspath(
+            module_file or "")
+
+    def _is_own_global(self, mutation: Mutation) -> bool:
+        """A module-level name of this test module, which no other module imports: what its own
+        ``setup_module``/``setup_class`` or module/class autouse fixture sets is its set-up."""
+        source = mutation.origin.source
+        return (isinstance(source, ModuleObject) and source.kind in ("object", "global")
+                and self.module is not None and _is_test_module(self.module))
+
+    # ------------------------------------------------------------------ the test module's scratch state
+    def _is_scratch(self, mutation: Mutation) -> bool:
+        """State of this test module that every test or fixture of it sets before reading it."""
+        source = mutation.origin.source
+        module = self.module
+        if (mutation.restoring or module is None or not isinstance(source, ModuleObject)
+                or source.kind not in ("object", "global", "class") or not _is_test_module(module)):
+            return False
+        if source.name not in self._scratch_cache:
+            self._scratch_cache[source.name] = self._first_writes(source.name)
+        first = self._scratch_cache[source.name]
+        return first is not None and bool(first) and all(
+            mutation.key == key or mutation.key.startswith((key + ".", key + "[")) for key in first)
+
+    def _first_writes(self, name: str) -> list[str] | None:
+        """What each consumer of this module that uses ``name`` writes first; None if one reads it."""
+        if self.module is None or _escapes(self.module, name):
+            return None
+        keys: list[str] = []
+        for consumer in self._consumers:
+            found = consumer.func.nodes_of_class((nodes.Name, nodes.AssignName))
+            every = [n for n in found if n.name == name]
+            uses = [n for n in every if n.scope() is consumer.func]  # nested functions run later
+            if every and not uses:
+                return None
+            if not uses:
+                continue
+            first = min(uses, key=lambda n: (n.lineno or 0, n.col_offset or 0))
+            key = _written_key(first)
+            if key is None:
+                return None
+            keys.append(key)
+        return keys
+
+    def _report(self, found: list[Mutation], broad: bool) -> Iterator[Violation]:
+        left, late = classify(found)
         for mutation in left:
-            yield self._fxs020(mutation)
+            yield self._fxs020(mutation, broad)
+        for mutation, undo in late:
+            yield self._fxs023(mutation, undo, broad)
 
     # ------------------------------------------------------------------ guarding fixtures
     def _guards_of(self, test: Consumer) -> list[Mutation]:
         """What the function-scoped fixtures around a test restore after it (autouse or requested)."""
-        guards: list[Mutation] = []
+        guards = [_restored_by_pytest(test.func, key) for key in _RESTORED_AROUND_EVERY_TEST]
+        if any(param.name in _SNAPSHOTTING_FIXTURES for param in test.params):
+            guards += [_restored_by_pytest(test.func, key) for key in _RESTORED_BY_PYTESTER]
         for fixture in self._fixtures_around(test):
             node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
             if node is None:
@@ -104,15 +200,6 @@ class ModuleStateCheck:
                 roots[param.name] = origin
         return roots
 
-    def _teardown_restores(self, test: Consumer) -> list[Mutation]:
-        """What the xunit teardowns that run after the test put back (its class's, its module's)."""
-        restores: list[Mutation] = []
-        for teardown in teardowns_after(test.func):
-            if teardown not in self._guard_cache:
-                self._guard_cache[teardown] = restores_in(teardown, self.context)
-            restores += self._guard_cache[teardown]
-        return restores
-
     def _fixtures_around(self, test: Consumer) -> Iterator[Fixture]:
         module = self.module
         names = {param.name for param in test.params}
@@ -128,11 +215,22 @@ class ModuleStateCheck:
         roots = module_state_roots(setup, class_of(setup))
         if not roots:
             return
-        for mutation in unrestored(mutations_in(setup, roots, self.context, matching_teardown(setup))):
-            yield self._fxs020(mutation)
+        matching = matching_teardown(setup)
+        enclosing = [t for t in enclosing_teardowns(setup) if t is not matching]
+        found = mutations_in(setup, roots, self.context, matching, enclosing)
+        if setup.name in _BROAD_SETUPS:
+            found = [m for m in found if not self._is_own_global(m)]
+        yield from self._report(found, setup.name in _BROAD_SETUPS)
 
-    def _fxs020(self, mutation: Mutation) -> Violation:
-        message = RULES["FXS020"].format(action=mutation.action, target=mutation.key)
+    def _fxs020(self, mutation: Mutation, broad: bool = False) -> Violation:
+        remedy = FXS020_BROAD_REMEDY if broad else FXS020_REMEDY
+        message = RULES["FXS020"].format(action=mutation.action, target=mutation.key, remedy=remedy)
+        return _violation(mutation, message)
+
+    def _fxs023(self, mutation: Mutation, undo: Mutation, broad: bool) -> Violation:
+        remedy = FXS023_BROAD_REMEDY if broad else FXS023_REMEDY
+        message = RULES["FXS023"].format(action=mutation.action, target=mutation.key,
+                                         line=undo.node.lineno, remedy=remedy)
         return _violation(mutation, message)
 
     def _fxs022(self, mutation: Mutation, consumer: Consumer) -> Violation:
@@ -145,11 +243,120 @@ class ModuleStateCheck:
         return _violation(mutation, message)
 
 
+_TOP_CONFTESTS: dict[str, bool] = {}
+_NOT_SEARCHED = frozenset({"node_modules", "venv", "site-packages", "build", "dist", "__pycache__"})
+
+
+def is_top_conftest(path: str) -> bool:
+    """A conftest.py whose folder holds every test of the project (no conftest above it, no test
+    file beside its folder): its autouse fixtures apply to every test."""
+    path = os.path.abspath(path)
+    if path not in _TOP_CONFTESTS:
+        _TOP_CONFTESTS[path] = os.path.basename(path) == "conftest.py" and _holds_every_test(path)
+    return _TOP_CONFTESTS[path]
+
+
+def _holds_every_test(path: str) -> bool:
+    if PROJECT.conftest_paths(path) != [path]:
+        return False
+    folder = os.path.dirname(path)
+    if folder == PROJECT.rootdir(folder):
+        return True
+    parent, searched = os.path.dirname(folder), 0
+    for here, dirs, files in os.walk(parent):
+        if here == parent:
+            dirs[:] = [d for d in dirs if os.path.join(here, d) != folder]
+        dirs[:] = [d for d in dirs if not d.startswith(".") and d not in _NOT_SEARCHED]
+        if any(f.endswith(".py") and (f.startswith("test_") or f.endswith("_test.py")) for f in files):
+            return False
+        searched += 1
+        if searched > 2000:
+            return False
+    return True
+
+
+def _restored_by_pytest(func: nodes.FunctionDef, key: str) -> Mutation:
+    return Mutation("FXS020", func, "restore", Origin(key, ModuleObject(key, "patch")), key, True)
+
+
+def _is_test_module(module: nodes.Module) -> bool:
+    """A file pytest collects as tests: other modules do not import it."""
+    base = os.path.basename(module.file or "")
+    return base.startswith("test_") or base.endswith("_test.py")
+
+
+def _escapes(module: nodes.Module, name: str) -> bool:
+    """``client = TestClient(app)``: another module-level object holds it, and reads it unseen."""
+    for statement in module.body:
+        if isinstance(statement, (nodes.FunctionDef, nodes.ClassDef, nodes.Import, nodes.ImportFrom)):
+            continue
+        targets = statement.targets if isinstance(statement, nodes.Assign) else []
+        if any(getattr(t, "name", None) == name for t in targets):
+            continue
+        if any(n.name == name for n in statement.nodes_of_class(nodes.Name)):
+            return True
+    return False
+
+
+def _written_key(use: nodes.NodeNG) -> str | None:
+    """``calls["count"]`` when ``use`` is the root of the target of an assignment, else None."""
+    if isinstance(use, nodes.AssignName):
+        return use.name if isinstance(use.parent, nodes.Assign) else None
+    node: nodes.NodeNG = use
+    while True:
+        parent = node.parent
+        if not isinstance(parent, (nodes.Attribute, nodes.Subscript, nodes.AssignAttr)) or not (
+                getattr(parent, "expr", None) is node or getattr(parent, "value", None) is node):
+            return None
+        node = parent
+        if isinstance(node, (nodes.AssignAttr, nodes.Subscript)) and isinstance(node.parent, nodes.Assign) \
+                and node in node.parent.targets:
+            return _target_key(node)
+
+
+def _target_key(node: nodes.NodeNG) -> str:
+    if isinstance(node, (nodes.Attribute, nodes.AssignAttr)):
+        return f"{_target_key(node.expr)}.{node.attrname}"
+    if isinstance(node, nodes.Subscript):
+        return f"{_target_key(node.value)}[{subscript_text(node.slice)}]"
+    return str(node.as_string())
+
+
+def _runs_elsewhere(func: nodes.FunctionDef, context: Context) -> bool:
+    """Decorated by a readable decorator whose wrapper never calls the test in this process."""
+    for decorator in func.decorators.nodes if func.decorators else []:
+        if isinstance(decorator, nodes.Call):
+            continue
+        for value in inference.infer_values(decorator):
+            if (isinstance(value, nodes.FunctionDef) and context.is_project_file(value.root().file or "")
+                    and _never_calls_its_argument(value)):
+                return True
+    return False
+
+
+def _never_calls_its_argument(decorator: nodes.FunctionDef) -> bool:
+    """The wrapped function is only read (``f.__name__``, ``wraps(f)``), and a wrapper is returned."""
+    params = decorator.args.args or []
+    if len(params) != 1:
+        return False
+    name = params[0].name
+    returns = [r for r in decorator.nodes_of_class(nodes.Return) if r.scope() is decorator]
+    nested = {f.name for f in decorator.body if isinstance(f, nodes.FunctionDef)}
+    if not returns or not all(isinstance(r.value, nodes.Name) and r.value.name in nested for r in returns):
+        return False
+    for use in decorator.nodes_of_class(nodes.Name):
+        if use.name != name:
+            continue
+        parent = use.parent
+        if isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__") \
+                and parent.attrname != "__call__":
+            continue
+        if (isinstance(parent, nodes.Call) and use in parent.args
+                and (dotted(parent.func) or "").split(".")[-1] in ("wraps", "update_wrapper")):
+            continue
+        return False
+    return True
+
+
 def _violation(mutation: Mutation, message: str) -> Violation:
     return Violation(mutation.node.lineno or 1, mutation.node.col_offset or 0, message)
-
-
-def _restored_by_builtin_fixtures(test: Consumer) -> list[Mutation]:
-    """``pytester`` and ``testdir`` put the working folder, ``sys.path`` and ``sys.modules`` back."""
-    return [Mutation("FXS020", test.func, "restore", Origin(key, ModuleObject(key, "patch")), key, True)
-            for param in test.params for key in RESTORING_FIXTURES.get(param.name, ())]

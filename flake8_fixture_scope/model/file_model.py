@@ -66,6 +66,10 @@ class Work:
     broad_fixtures: bool = False
     patches: bool = False
     tests: set[int] = field(default_factory=set)  # lines of every test, whether it has work or not
+    # Tests without work that read what a function with work writes in this module: the
+    # analysis asks whether every reader sets the value first.
+    readers: set[int] = field(default_factory=set)
+    every_test: bool = False  # a broad fixture of this file changes state: all its tests matter
 
     def __bool__(self) -> bool:
         return bool(self.shared or self.module_state or self.parametrize or self.mismatch
@@ -132,6 +136,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
                 work.broad_fixtures = True
         if "patches" in families and ("start" in seen.called_methods or BROAD_MOCKERS & set(function.params)):
             work.patches = True
+    _note_readers(work, every, facts, level)
     return work
 
 
@@ -249,9 +254,9 @@ def tree_for_analysis(tree: ast.Module, work: Work) -> ast.Module:
     """The tree astroid builds: the file without the tests that raise no question (no other code
     refers to a test, and building a large test module is most of what a file costs). Whole
     when a family looks at every function."""
-    if work.parametrize or work.mismatch or work.broad_fixtures or work.patches:
+    if work.parametrize or work.mismatch or work.broad_fixtures or work.patches or work.every_test:
         return tree
-    keep = work.shared | work.module_state
+    keep = work.shared | work.module_state | work.readers
     drop = work.tests - keep
     if not drop:
         return tree
@@ -272,3 +277,14 @@ def _without(body: list[ast.stmt], drop: set[int]) -> list[ast.stmt]:
         else:
             kept.append(statement)
     return kept
+
+
+def _note_readers(work: Work, every: list[Function], facts: dict[int, FunctionFacts], level: ModuleLevel) -> None:
+    writers = [f for f in every if f.line in work.module_state]
+    if any(f.fixture is not None and f.fixture.scope not in (None, Scope.FUNCTION) for f in writers):
+        work.every_test = True
+        return
+    own = set(level.assigned) | level.classes
+    touched = own & set().union(*(facts[f.line].loaded | facts[f.line].bound for f in writers))
+    work.readers = {f.line for f in every if f.is_test and f.line not in work.module_state
+                    and facts[f.line].loaded & touched}

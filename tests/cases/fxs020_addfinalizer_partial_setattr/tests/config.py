@@ -1,0 +1,2 @@
+mode = "safe"
+level = 0

@@ -1,0 +1,5 @@
+HANDLERS = {}
+
+
+class Widget:
+    size = 1

@@ -1,0 +1,4 @@
+MODE = "safe"
+LEVEL = 0
+TABLE = {"a": 1}
+ITEMS = []
