@@ -18,6 +18,7 @@ from .model.resolve import FixtureResolver
 from .analysis.inference import forget_file_caches
 from .memory import collector_paused, settle_after_file
 from .model.index import is_collect_ignored, read_module
+from .analysis.consumers import UNNAMED_BUFFER
 from .analysis.build import build_module, library_modules_refused
 from .project import PROJECT
 from .rules import OFF_BY_DEFAULT, RULES
@@ -105,7 +106,7 @@ class FixtureScopeChecker:
     def _path(self) -> str:
         name = self.filename
         if name in ("stdin", "-", ""):
-            name = os.path.join(os.getcwd(), "stdin.py")
+            name = os.path.join(os.getcwd(), UNNAMED_BUFFER)
         return os.path.abspath(name)
 
 

@@ -102,6 +102,9 @@ _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _PYTHON_FILES: dict[str, tuple[str, ...]] = {}
 
 
+UNNAMED_BUFFER = "stdin.py"  # where the plugin places standard input that has no display name
+
+
 def is_collected(path: str) -> bool:
     """Whether pytest collects ``path`` as a test module, by the rootdir's ``python_files``."""
     folder = os.path.dirname(os.path.abspath(path))
@@ -109,6 +112,8 @@ def is_collected(path: str) -> bool:
     if rootdir not in _PYTHON_FILES:
         _PYTHON_FILES[rootdir] = _configured_python_files(rootdir) or _DEFAULT_PYTHON_FILES
     base = os.path.basename(path)
+    if base == UNNAMED_BUFFER and not os.path.exists(path):
+        return True  # standard input without a display name: the user's buffer, taken as a test module
     return any(fnmatch.fnmatch(base, pattern) for pattern in _PYTHON_FILES[rootdir])
 
 
