@@ -48,7 +48,8 @@ class ProcessState:
 
 def _state(key: str, changers: str, undoers: str = "", getters: str = "", contexts: str = "",
            min_args: int = 1, none_resets: bool = False) -> ProcessState:
-    return ProcessState(key, frozenset(changers.split()), frozenset(undoers.split()), frozenset(getters.split()),
+    return ProcessState(key, frozenset(changers.split()), frozenset(undoers.split()),
+                        frozenset(getters.split()),
                         frozenset(contexts.split()), min_args, none_resets)
 
 
@@ -64,7 +65,8 @@ PROCESS_STATE: tuple[ProcessState, ...] = (
            none_resets=True),
     _state("the locale", "locale.setlocale", getters="locale.getlocale", min_args=2),
     _state("logging.disable()", "logging.disable"),
-    _state("logging.root", "logging.basicConfig logging.config.dictConfig logging.config.fileConfig", min_args=0),
+    _state("logging.root", "logging.basicConfig logging.config.dictConfig logging.config.fileConfig",
+           min_args=0),
     _state("logging.captureWarnings()", "logging.captureWarnings"),
     _state("the event loop policy", "asyncio.set_event_loop_policy", getters="asyncio.get_event_loop_policy"),
     _state("a signal handler", "signal.signal", getters="signal.getsignal", min_args=2),

@@ -42,7 +42,8 @@ class Definitions:
             return None
         container: nodes.Module | nodes.ClassDef = module
         for part in fixture.owner.split(".") if fixture.owner else []:
-            found = next((s for s in container.body if isinstance(s, nodes.ClassDef) and s.name == part), None)
+            found = next((s for s in container.body
+                          if isinstance(s, nodes.ClassDef) and s.name == part), None)
             if found is None:
                 return None
             container = found

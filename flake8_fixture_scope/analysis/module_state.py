@@ -357,7 +357,8 @@ class ModuleStateFinder(MutationFinder):
                   if isinstance(func, nodes.Attribute) else None)
         if target is None:
             return False
-        self._record("FXS020", call, f".{func.attrname}()", Origin(target, ModuleObject(target, "process")), target)
+        origin = Origin(target, ModuleObject(target, "process"))
+        self._record("FXS020", call, f".{func.attrname}()", origin, target)
         return True
 
     def _state_object_write(self, target: nodes.NodeNG, action: str) -> bool:
@@ -374,7 +375,8 @@ class ModuleStateFinder(MutationFinder):
     # ------------------------------------------------------------------ calls into project code
     def _project_call(self, call: nodes.Call) -> bool:
         """A call of a project function that changes its module's or class's state."""
-        if self.depth >= MAX_SUMMARY_DEPTH or not may_call_project_code(call.func, self.context.is_project_module):
+        if self.depth >= MAX_SUMMARY_DEPTH or not may_call_project_code(
+                call.func, self.context.is_project_module):
             return False
         func = called_function(call, self.context)
         if func is None or not _defined_at_module_level(func):
@@ -397,7 +399,8 @@ class ModuleStateFinder(MutationFinder):
 
     def _is_module_state(self, expr: nodes.NodeNG) -> bool:
         origin = self.origin_of(expr)
-        return origin is not None and isinstance(origin.source, ModuleObject) and origin.source.kind != "patch"
+        source = origin.source if origin is not None else None
+        return isinstance(source, ModuleObject) and source.kind != "patch"
 
     def _is_library_state(self, expr: nodes.NodeNG) -> bool:
         origin = self.origin_of(expr)

@@ -54,7 +54,8 @@ def _is_saved_value(node: nodes.NodeNG, state: ProcessState) -> bool:
         return False
     binding = name_binding(node)
     value = assigned_value(binding) if binding is not None else None
-    return isinstance(value, nodes.Call) and (qualified_name(value.func) or "") in state.getters | state.changers
+    known = state.getters | state.changers
+    return isinstance(value, nodes.Call) and (qualified_name(value.func) or "") in known
 
 
 def is_private_logger(call: nodes.Call, is_project_module: Callable[[str], bool]) -> bool:

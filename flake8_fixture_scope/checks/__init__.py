@@ -78,7 +78,8 @@ def check_module(module: nodes.Module, index: ModuleIndex, resolver: FixtureReso
         ("unclosed resources", work.broad_fixtures and "unclosed resources" in settings.families,
          lambda: check_unclosed_resources(consumers, settings)),
         ("module state", bool(work.module_state), lambda: module_state.check(module, consumers)),
-        ("patches", work.patches, lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
+        ("patches", work.patches,
+         lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
     ]
     for family, has_work, run in families:
         if not has_work:

@@ -20,7 +20,8 @@ from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import (
-    class_of, enclosing_teardowns, handed_out_module_state, matching_teardown, module_state_roots, mutations_in,
+    class_of, enclosing_teardowns, handed_out_module_state, matching_teardown, module_state_roots,
+    mutations_in,
 )
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names

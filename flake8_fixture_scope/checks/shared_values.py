@@ -10,7 +10,9 @@ from astroid import nodes
 
 from ..analysis.consumers import Consumer
 from ..analysis.fixtures import Fixture, Scope, parametrized_names
-from ..analysis.inference import LazyValues, Values, fixture_value, infer_constant, infer_values, parameters_inferring_to
+from ..analysis.inference import (
+    LazyValues, Values, fixture_value, infer_constant, infer_values, parameters_inferring_to,
+)
 from ..project import relative
 from ..analysis.calls import defining_name, may_call_project_code
 from ..analysis.events import Context, Mutation, Origin

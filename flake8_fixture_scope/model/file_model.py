@@ -126,7 +126,8 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
                 and writes_module_state(seen, level, settings.mutating_methods,
-                                        _shared_attributes(function, tree) | _handed_state(function, resolver)):
+                                        _shared_attributes(function, tree)
+                                        | _handed_state(function, resolver)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -179,7 +180,8 @@ def _is_or_hands_out_broad(fixture: Fixture, function: Function, resolver: Fixtu
     return False
 
 
-def _may_mismatch(function: Function, facts: FunctionFacts, fixture: Fixture, resolver: FixtureResolver) -> bool:
+def _may_mismatch(function: Function, facts: FunctionFacts, fixture: Fixture,
+                  resolver: FixtureResolver) -> bool:
     scope = fixture.scope
     if scope is None or scope == Scope.FUNCTION:
         return False
@@ -268,7 +270,8 @@ def tree_for_analysis(tree: ast.Module, work: Work) -> ast.Module:
 def _without(body: list[ast.stmt], drop: set[int]) -> list[ast.stmt]:
     kept: list[ast.stmt] = []
     for statement in body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and definition_line(statement) in drop:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                definition_line(statement) in drop):
             continue
         if isinstance(statement, ast.ClassDef):
             cls = copy.copy(statement)
@@ -279,7 +282,8 @@ def _without(body: list[ast.stmt], drop: set[int]) -> list[ast.stmt]:
     return kept
 
 
-def _note_readers(work: Work, every: list[Function], facts: dict[int, FunctionFacts], level: ModuleLevel) -> None:
+def _note_readers(work: Work, every: list[Function], facts: dict[int, FunctionFacts],
+                  level: ModuleLevel) -> None:
     writers = [f for f in every if f.line in work.module_state]
     if any(f.fixture is not None and f.fixture.scope not in (None, Scope.FUNCTION) for f in writers):
         work.every_test = True

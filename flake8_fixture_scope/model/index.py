@@ -115,7 +115,8 @@ def _hands_out_module_state(func: FunctionNode, imports: Mapping[str, str], assi
             continue
         while isinstance(value, (ast.Attribute, ast.Subscript)):
             value = value.value
-        if isinstance(value, ast.Name) and value.id not in local and (value.id in assigned or value.id in imports):
+        if isinstance(value, ast.Name) and value.id not in local and (
+                value.id in assigned or value.id in imports):
             return True
     return False
 
@@ -150,7 +151,8 @@ def _string_list(body: list[ast.stmt], variable: str) -> list[str]:
                                                      for t in statement.targets):
             value = statement.value
             if isinstance(value, (ast.List, ast.Tuple)):
-                found.extend(e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
+                found.extend(e.value for e in value.elts
+                             if isinstance(e, ast.Constant) and isinstance(e.value, str))
     return found
 
 
@@ -218,7 +220,8 @@ class _ConstantReader:
                 return self._imported(self.imports[expr.id], depth)
             value = self.assigned.get(expr.id)
             return self.string(value, depth + 1) if value is not None else None
-        if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and expr.value.id in self.imports:
+        if (isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name)
+                and expr.value.id in self.imports):
             return self._imported(f"{self.imports[expr.value.id]}.{expr.attr}", depth)
         return None
 

@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import (
-    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_INSTANCE_SETUPS, PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
+    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_INSTANCE_SETUPS,
+    PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
     STATE_OBJECTS,
 )
 from .syntax import FunctionNode, module_assignments, qualified
@@ -71,7 +72,8 @@ def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Ite
         func = expr.func
         if isinstance(func, ast.Attribute) and (
             func.attr in _PART_ACCESSORS
-            or func.attr in _CONTAINER_ACCESSORS and (root_name(func.value) in containers or dotted_is_environ(func))
+            or func.attr in _CONTAINER_ACCESSORS and (
+                root_name(func.value) in containers or dotted_is_environ(func))
         ):
             yield from _value_roots(func.value, containers)
         elif isinstance(func, ast.Name) and func.id in ("getattr", "vars") and expr.args:
@@ -107,7 +109,8 @@ class ModuleLevel:
         self.imports = imports
         self.assigned = module_assignments(tree.body)
         self.classes = {s.name for s in tree.body if isinstance(s, ast.ClassDef)}
-        self.functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        self.functions = {s.name: s for s in tree.body
+                          if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
         self.names = set(imports) | set(self.assigned) | self.classes
         self.containers = frozenset(name for name, value in self.assigned.items() if _is_container(value))
         # Whether a project function (by qualified name) changes state when called; set by the
@@ -226,7 +229,8 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
                for n in facts.writes)
 
 
-def _aliases(bindings: list[tuple[ast.AST, ast.AST]], roots: set[str], containers: frozenset[str]) -> set[str]:
+def _aliases(bindings: list[tuple[ast.AST, ast.AST]], roots: set[str],
+             containers: frozenset[str]) -> set[str]:
     aliases: set[str] = set()
     for _ in range(_MAX_ALIAS_ROUNDS):
         known = roots | aliases
@@ -247,9 +251,11 @@ def _writes(node: ast.AST, tainted: set[str], aliases: set[str], level: ModuleLe
                 if isinstance(part, (ast.Attribute, ast.Subscript)) and isinstance(part.ctx, _STORES) \
                         and _reaches(part.value, tainted, level.containers):
                     return True
-                if isinstance(part, ast.Attribute) and isinstance(part.ctx, ast.Store) and part.attr in _STATE_MEMBERS:
+                if (isinstance(part, ast.Attribute) and isinstance(part.ctx, ast.Store)
+                        and part.attr in _STATE_MEMBERS):
                     return True
-        return isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name) and node.target.id in aliases
+        return (isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name)
+                and node.target.id in aliases)
     if isinstance(node, ast.Call):
         return _call_writes(node, tainted, aliases, level, mutating_methods, local_modules, bound)
     return False
@@ -312,7 +318,8 @@ def _method_may_write(func: ast.Attribute, tainted: set[str], aliases: set[str],
             or func.attr.startswith("assert_"):
         return False
     receiver = root_name(func.value)
-    if isinstance(func.value, ast.Name) and receiver in level.modules | local_modules and receiver not in aliases:
+    modules = level.modules | local_modules
+    if isinstance(func.value, ast.Name) and receiver in modules and receiver not in aliases:
         return False  # ``os.getcwd()``: a function of a module changes no object of it
     if func.attr in CONTAINER_MUTATORS or func.attr in mutating_methods:
         return True
@@ -346,7 +353,8 @@ def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
     test a fresh value of its own in ``setUp``/``setup_method``."""
     names = {name for name, value in module_assignments(cls.body).items() if _is_container(value)}
     for statement in cls.body:
-        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and statement.name in PER_INSTANCE_SETUPS:
+        if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
+                statement.name in PER_INSTANCE_SETUPS):
             names -= {t.attr for n in ast.walk(statement) if isinstance(n, (ast.Assign, ast.AnnAssign))
                       for t in (n.targets if isinstance(n, ast.Assign) else [n.target])
                       if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name)}
@@ -364,7 +372,8 @@ def state_writers(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str
         attributes = shared_class_attributes(cls)
         for method in (s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))):
             first = method.args.args[0].arg if method.args.args else ""
-            is_classmethod = any(isinstance(d, ast.Name) and d.id == "classmethod" for d in method.decorator_list)
+            is_classmethod = any(isinstance(d, ast.Name) and d.id == "classmethod"
+                                 for d in method.decorator_list)
             shared = {first} if is_classmethod and first else {f"{first}.{a}" for a in attributes if first}
             functions[f"{cls.name}.{method.name}"] = (method, frozenset(shared))
     facts = {name: FunctionFacts(node) for name, (node, _shared) in functions.items()}
