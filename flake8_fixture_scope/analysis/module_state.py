@@ -691,9 +691,10 @@ _IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "
 
 
 def _rejected_in_raises(mutation: Mutation) -> bool:
-    """The assignment a ``with pytest.raises(...):`` block ends with: expected to be refused."""
+    """The assignment (or the changing call, ``pd.set_option("x", bad)``) a
+    ``with pytest.raises(...):`` block ends with: expected to be refused."""
     node = mutation.node
-    if not isinstance(node, (nodes.AssignAttr, nodes.Subscript)):
+    if not isinstance(node, (nodes.AssignAttr, nodes.Subscript, nodes.Call)):
         return False
     statement = node.statement()
     block = statement.parent

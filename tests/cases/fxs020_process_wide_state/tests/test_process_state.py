@@ -164,3 +164,8 @@ def test_locale_put_back():
 
 def test_locale_changed():
     locale.setlocale(locale.LC_ALL, "C")  # error: FXS020
+
+
+def test_option_refused():
+    with pytest.raises(ValueError):
+        socket.setdefaulttimeout(-1)
