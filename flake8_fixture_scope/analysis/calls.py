@@ -66,12 +66,29 @@ class CallFollowing:
                 if described is not None:
                     self._record("FXS002", call, described, receiver, _method_key(receiver, call))
                     return
+        if self._calls_mutating_object(call):
+            return
         name = qualified_name(func) or ""
         first = self.origin_of(call.args[0]) if call.args else None
         if first is not None and not first.fresh and self._is_argument_mutator(name):
             self._argument_mutator(call, name, first)
             return
         self._helper_call(call)
+
+    def _calls_mutating_object(self, call: nodes.Call) -> bool:
+        """``client.forums(name)`` where ``client.forums`` is an object whose ``__call__`` changes it:
+        the same as ``client.forums.__call__(name)``."""
+        origin = self.origin_of(call.func)
+        if origin is None or origin.fresh or not isinstance(call.func, (nodes.Attribute, nodes.Name)):
+            return False
+        if not may_call_project_code(call.func, self.context.is_project_module):
+            return False
+        for value in inference.infer_values(call.func):
+            cls = inference.instance_class(value)
+            if cls is not None and self._user_method_mutates(cls, "__call__") is not None:
+                self._record("FXS002", call, "calling it (its __call__)", origin, origin.path)
+                return True
+        return False
 
     def _is_argument_mutator(self, name: str) -> bool:
         if name in ARGUMENT_MUTATORS or name in ("builtins.setattr", "builtins.delattr"):
