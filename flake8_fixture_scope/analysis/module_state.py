@@ -57,6 +57,25 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
     return roots
 
 
+def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[str, Origin]:
+    """``h.registered`` after ``h = Handler()``: an attribute the project class's body defines
+    as a container, and ``__init__`` does not give each instance, is the class's own state."""
+    roots: dict[str, Origin] = {}
+    for assign in func.nodes_of_class(nodes.Assign):
+        target = assign.targets[0] if len(assign.targets) == 1 else None
+        value = assign.value
+        if not isinstance(target, nodes.AssignName) or not isinstance(value, nodes.Call) \
+                or not may_call_project_code(value.func, context.is_project_module):
+            continue
+        for cls in inference.infer_values(value.func):
+            if isinstance(cls, nodes.ClassDef) and context.is_project_file(cls.root().file or ""):
+                for name in _shared_attributes(cls):
+                    key = f"{cls.name}.{name}"
+                    roots[f"{target.name}.{name}"] = Origin(key, ModuleObject(key, "class"))
+                break
+    return roots
+
+
 def _defined_at_module_level(func: nodes.FunctionDef) -> bool:
     """A function of the module, or a method of a class (nested in classes) of the module."""
     node: nodes.NodeNG | None = func.parent

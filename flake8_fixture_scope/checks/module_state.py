@@ -20,7 +20,8 @@ from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import (
-    class_of, enclosing_teardowns, handed_out_module_state, matching_teardown, module_state_roots,
+    class_of, enclosing_teardowns, handed_out_module_state, instance_attribute_roots, matching_teardown,
+    module_state_roots,
     mutations_in,
 )
 from ..analysis.restores import UNDO, classify
@@ -87,6 +88,7 @@ class ModuleStateCheck:
             return  # it runs for every test of the suite, before each or before the first: all see it
         roots = module_state_roots(consumer.func, consumer.cls)
         roots.update(self._handed_out_state(consumer))
+        roots.update(instance_attribute_roots(consumer.func, self.context))
         if not roots:
             return
         teardowns = enclosing_teardowns(consumer.func) if consumer.is_test else None

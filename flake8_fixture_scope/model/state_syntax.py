@@ -221,12 +221,39 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
     if facts.has_global:
         return True
     roots = (level.names - facts.bound) | facts.local_imports | shared_attributes
+    roots |= _instance_parts(facts, level)
     if level.star_imports:
         roots |= facts.loaded - facts.bound - _BUILTINS - set(level.functions)
     aliases = _aliases(facts.bindings, roots, level.containers)
     tainted = roots | aliases
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
                for n in facts.writes)
+
+
+def _instance_parts(facts: FunctionFacts, level: ModuleLevel) -> set[str]:
+    """``h.registered`` for each attribute the function changes on ``h = Handler(...)``, an
+    instance of a project class: the attribute may be the class's, shared by every instance."""
+    instances = {target.id for target, value in facts.bindings
+                 if isinstance(target, ast.Name) and isinstance(value, ast.Call)
+                 and _is_project_class_call(value, level)}
+    parts: set[str] = set()
+    for node in facts.writes:
+        func = node.func if isinstance(node, ast.Call) else None
+        target = func.value if isinstance(func, ast.Attribute) and func.attr in CONTAINER_MUTATORS else None
+        if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            target = next((t.value for t in targets if isinstance(t, ast.Subscript)), None)
+        if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                and target.value.id in instances):
+            parts.add(f"{target.value.id}.{target.attr}")
+    return parts
+
+
+def _is_project_class_call(call: ast.Call, level: ModuleLevel) -> bool:
+    """``Handler(...)``: a call of a capitalised name of this module or a project module."""
+    root = root_name(call.func) or ""
+    name = call.func.attr if isinstance(call.func, ast.Attribute) else root
+    return root in level.names and not level.is_library(root) and name[:1].isupper()
 
 
 def _aliases(bindings: list[tuple[ast.AST, ast.AST]], roots: set[str],

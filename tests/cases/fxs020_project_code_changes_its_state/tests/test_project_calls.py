@@ -78,3 +78,14 @@ def test_local_class_state_is_the_tests():
 
     Recorder.record()
     assert Recorder.calls == 1
+
+
+def test_class_state_through_an_instance():
+    registry = Registry("local")  # error: FXS020
+    registry.handlers["k"] = print  # error: FXS020
+
+
+def test_instance_state_through_an_instance():
+    registry = Registry.__new__(Registry)
+    registry.local = []
+    registry.local.append(1)
