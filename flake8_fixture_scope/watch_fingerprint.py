@@ -1,0 +1,363 @@
+"""Bounded structural fingerprints of Python values, and the differences between two of them.
+
+A fingerprint is built from plain, immutable Python values so that it can be kept while the
+value it describes goes on changing: a primitive (``None``, numbers, strings, bytes) is its own
+fingerprint; anything else becomes a tuple whose first element is a one-letter tag:
+
+- ``("L", type, id, length, items)``: a list, tuple or deque, the first elements only;
+- ``("D", type, id, length, {key: fingerprint})``: a dict or one of its subclasses;
+- ``("S", type, id, length, frozenset or None)``: a set, its elements when there are few;
+- ``("B", type, id, length, bytes or None)``: a bytearray;
+- ``("O", type, id, {attribute: fingerprint})``: an object, through ``__dict__`` and ``__slots__``;
+- ``("M", type, id, calls)``: a ``unittest.mock`` object and the number of calls it recorded;
+- ``("R", id)``: an object already described elsewhere in the same snapshot (shared, or a cycle);
+- ``("X", type, id)``: an object that is not looked into (a function, a module, a C object,
+  a value past the depth or size bounds): only its identity counts.
+
+Nothing is copied deeper than one level and no user code runs except ``len()`` and iteration
+of the containers themselves.
+"""
+
+from __future__ import annotations
+
+import collections
+import enum
+import types
+from dataclasses import dataclass
+from itertools import islice
+from typing import Any, Callable, Final
+
+PRIMITIVES: Final[frozenset[type]] = frozenset(
+    {type(None), bool, int, float, complex, str, bytes, type(Ellipsis), range}
+)
+_is_primitive: Final = PRIMITIVES.__contains__
+
+ABSENT: Final = ("A",)
+"""Stands for a key, attribute or variable that does not exist on one side of a difference."""
+
+_SEQ, _MAP, _SET, _BYTES, _OBJ, _MOCK, _OPAQUE = range(7)
+_OPAQUE_TYPES: Final = (
+    type, types.ModuleType, types.FunctionType, types.BuiltinFunctionType, types.MethodType,
+    types.MethodWrapperType, types.WrapperDescriptorType, types.MethodDescriptorType,
+    types.CodeType, types.FrameType, types.GeneratorType, types.CoroutineType,
+    types.AsyncGeneratorType, types.MappingProxyType, types.TracebackType, property,
+    staticmethod, classmethod, enum.Enum,
+)
+# Objects of these modules are machinery, watched elsewhere (loggers) or not state a test owns.
+_OPAQUE_MODULES: Final = (
+    "_pytest", "pytest", "pluggy", "logging", "threading", "_thread", "socket", "ssl",
+    "asyncio", "io", "_io", "selectors", "subprocess", "weakref", "_weakref", "re",
+    "typing", "abc", "flake8_fixture_scope",
+)
+
+
+@dataclass
+class Bounds:
+    depth: int = 4
+    elements: int = 200
+    nodes: int = 5000
+
+
+@dataclass
+class Counters:
+    """What the watch could not see; reported at the end of the run."""
+
+    unreadable: int = 0
+    truncated: int = 0
+    errors: int = 0
+
+
+_kinds: dict[type, int] = {}
+_slots: dict[type, tuple[str, ...]] = {}
+
+
+def _module_of(tp: type) -> str:
+    module = getattr(tp, "__module__", None)
+    return module if isinstance(module, str) else ""
+
+
+def _classify(tp: type) -> int:
+    kind = _kinds.get(tp)
+    if kind is not None:
+        return kind
+    module = _module_of(tp)
+    if issubclass(tp, (list, tuple, collections.deque)):
+        kind = _SEQ
+    elif issubclass(tp, dict):
+        kind = _MAP
+    elif issubclass(tp, (set, frozenset)):
+        kind = _SET
+    elif issubclass(tp, bytearray):
+        kind = _BYTES
+    elif issubclass(tp, _OPAQUE_TYPES) or module.split(".")[0] in _OPAQUE_MODULES:
+        kind = _OPAQUE
+    elif any(c.__name__ == "NonCallableMock" and _module_of(c) in ("unittest.mock", "mock.mock")
+             for c in tp.__mro__):
+        kind = _MOCK
+    else:
+        names: list[str] = []
+        for klass in tp.__mro__:
+            declared = klass.__dict__.get("__slots__", ())
+            names.extend((declared,) if isinstance(declared, str) else declared)
+        _slots[tp] = tuple(n for n in dict.fromkeys(names) if n not in ("__dict__", "__weakref__"))
+        kind = _OBJ if (tp.__dictoffset__ or _slots[tp]) else _OPAQUE
+    _kinds[tp] = kind
+    return kind
+
+
+def is_looked_into(value: object) -> bool:
+    """Whether a fingerprint of ``value`` says more than its identity (data, not code)."""
+    tp = type(value)
+    return not _is_primitive(tp) and _classify(tp) != _OPAQUE
+
+
+def is_mock(value: object) -> bool:
+    return _classify(type(value)) == _MOCK
+
+
+class Fingerprinter:
+    """Builds the fingerprints of one snapshot: one shared memo, one node budget."""
+
+    def __init__(self, bounds: Bounds, counters: Counters, private_ok: Callable[[type], bool]) -> None:
+        self._bounds = bounds
+        self._counters = counters
+        self._private_ok = private_ok
+        self._budget = bounds.nodes
+        self._seen: dict[int, None] = {}
+
+    def of(self, value: object, depth: int = 0) -> Any:
+        tp = type(value)
+        if _is_primitive(tp):
+            return value
+        oid = id(value)
+        if oid in self._seen:
+            return ("R", oid)
+        kind = _classify(tp)
+        if kind == _OPAQUE or depth >= self._bounds.depth:
+            return ("X", tp, oid)
+        if self._budget <= 0:
+            self._counters.truncated += 1
+            return ("X", tp, oid)
+        self._seen[oid] = None
+        self._budget -= 1
+        try:
+            return self._build(kind, value, tp, oid, depth + 1)
+        except Exception:  # a container changed while read, a broken __dict__: skip it
+            self._counters.unreadable += 1
+            return ("X", tp, oid)
+
+    def _items(self, values: tuple[Any, ...], depth: int) -> tuple[Any, ...]:
+        if all(map(_is_primitive, map(type, values))):
+            return values
+        self._budget -= len(values)
+        return tuple([self.of(v, depth) for v in values])
+
+    def _build(self, kind: int, value: Any, tp: type, oid: int, depth: int) -> Any:
+        limit = self._bounds.elements
+        if kind == _SEQ:
+            length = len(value)
+            if length > limit:
+                self._counters.truncated += 1
+            return ("L", tp, oid, length, self._items(tuple(islice(value, limit)), depth))
+        if kind == _MAP:
+            length = len(value)
+            if length > limit:
+                self._counters.truncated += 1
+                copied = dict(islice(dict.items(value), limit))
+            else:
+                copied = dict.copy(value)
+            if not all(map(_is_primitive, map(type, copied.values()))):
+                self._budget -= len(copied)
+                copied = {k: self.of(v, depth) for k, v in copied.items()}
+            return ("D", tp, oid, length, copied)
+        if kind == _SET:
+            length = len(value)
+            return ("S", tp, oid, length, frozenset(value) if length <= limit else None)
+        if kind == _BYTES:
+            length = len(value)
+            return ("B", tp, oid, length, bytes(value) if length <= limit * 16 else None)
+        if kind == _MOCK:
+            return ("M", tp, oid, len(value.mock_calls))
+        return ("O", tp, oid, self._attributes(value, tp, depth))
+
+    def _attributes(self, value: Any, tp: type, depth: int) -> dict[str, Any]:
+        private = self._private_ok(tp)
+        found: dict[str, Any] = {}
+        try:
+            namespace = object.__getattribute__(value, "__dict__")
+        except Exception:
+            namespace = None
+        if type(namespace) is dict:
+            for name, item in islice(namespace.items(), self._bounds.elements):
+                if isinstance(name, str) and (private or not name.startswith("_")):
+                    found[name] = item
+        elif not _slots.get(tp):
+            self._counters.unreadable += 1
+        for name in _slots.get(tp, ()):
+            if private or not name.startswith("_"):
+                try:
+                    found[name] = object.__getattribute__(value, name)
+                except AttributeError:
+                    pass
+        self._budget -= len(found)
+        return {name: self.of(item, depth) for name, item in found.items()}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference: where (a path suffix such as ``["users"]`` or ``.debug``) and how."""
+
+    path: str
+    kind: str  # "item", "attr", "size" (content or length of a container), "value", "calls"
+    before: Any
+    after: Any
+
+
+def oid_of(fp: Any) -> int | None:
+    if type(fp) is tuple and len(fp) > 2:
+        return fp[2]  # type: ignore[no-any-return]
+    if type(fp) is tuple and fp[0] == "R":
+        return fp[1]  # type: ignore[no-any-return]
+    return None
+
+
+def _same_primitive(a: Any, b: Any) -> bool:
+    try:
+        return type(a) is type(b) and bool(a == b)
+    except Exception:
+        return False
+
+
+def key_path(key: object) -> str:
+    if isinstance(key, str) and '"' not in key and "\\" not in key:
+        return f'["{key}"]'
+    return f"[{render(key, 30)}]"
+
+
+def diff(a: Any, b: Any, path: str = "", kind: str = "value") -> list[Change]:
+    """The differences between two fingerprints of the same value, outermost first."""
+    out: list[Change] = []
+    _diff(a, b, path, kind, out)
+    return out
+
+
+def _diff(a: Any, b: Any, path: str, kind: str, out: list[Change]) -> None:
+    if a is b:
+        return
+    if type(a) is not tuple or type(b) is not tuple:
+        if not _same_primitive(a, b):
+            out.append(Change(path, kind, a, b))
+        return
+    if a[0] == "R" or b[0] == "R":
+        if oid_of(a) != oid_of(b):
+            out.append(Change(path, kind, a, b))
+        return
+    if a[0] != b[0] or a[1] is not b[1] or (a[0] == "X" and a[2] != b[2]):
+        out.append(Change(path, kind, a, b))
+        return
+    try:
+        if a == b:
+            return
+    except Exception:
+        pass
+    tag = a[0]
+    if tag == "L":
+        if a[3] != b[3]:
+            out.append(Change(path, "size", a, b))
+        else:
+            for index, (x, y) in enumerate(zip(a[4], b[4])):
+                _diff(x, y, f"{path}[{index}]", "item", out)
+    elif tag in ("D", "O"):
+        step = key_path if tag == "D" else (lambda name: f".{name}")
+        child_kind = "item" if tag == "D" else "attr"
+        mine, theirs = a[-1], b[-1]
+        before = len(out)
+        for key, value in mine.items():
+            _diff(value, theirs.get(key, ABSENT), path + step(key), child_kind, out)
+        for key, value in theirs.items():
+            if key not in mine:
+                out.append(Change(path + step(key), child_kind, ABSENT, value))
+        if len(out) == before and tag == "D" and a[3] != b[3]:
+            out.append(Change(path, "size", a, b))
+    elif tag == "M":
+        out.append(Change(path, "calls", a, b))
+    elif a[3:] != b[3:]:
+        out.append(Change(path, "size", a, b))
+
+
+def render(fp: Any, limit: int = 40) -> str:
+    """A short, repr-like text for a fingerprint (or a primitive), at most ``limit`` characters."""
+    text = _render(fp, limit)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _render(fp: Any, limit: int) -> str:
+    if type(fp) is not tuple:
+        try:
+            return repr(fp)[: limit + 1]
+        except Exception:
+            return f"<{type(fp).__name__}>"
+    tag = fp[0]
+    if tag == "A":
+        return "<absent>"
+    if tag == "R":
+        return "<shared>"
+    name = getattr(fp[1], "__name__", "?")
+    if tag == "L":
+        opening, closing = ("[", "]") if issubclass(fp[1], list) else ("(", ")")
+        return opening + _join([_render(x, limit) for x in fp[4]], fp[3], limit) + closing
+    if tag == "D":
+        parts = [f"{_render(k, limit)}: {_render(v, limit)}" for k, v in fp[4].items()]
+        return "{" + _join(parts, fp[3], limit) + "}"
+    if tag == "S":
+        if fp[4] is None:
+            return f"<{name} of {fp[3]}>"
+        return "{" + _join(sorted(_render(x, limit) for x in fp[4]), fp[3], limit) + "}"
+    if tag == "B":
+        return f"bytearray({fp[4]!r})" if fp[4] is not None else f"<bytearray of {fp[3]}>"
+    if tag == "M":
+        return f"<{name}, {fp[3]} calls>"
+    return f"<{name}>"
+
+
+def _join(parts: list[str], length: int, limit: int) -> str:
+    shown: list[str] = []
+    used = 0
+    for part in parts:
+        if used > limit:
+            break
+        shown.append(part)
+        used += len(part) + 2
+    if len(shown) < length:
+        shown.append("…")
+    return ", ".join(shown)
+
+
+def render_pair(before: Any, after: Any, limit: int = 40) -> tuple[str, str]:
+    """Both sides of a change; for sequences that differ in length, the part that differs."""
+    if (type(before) is tuple and type(after) is tuple and before[0] == after[0] == "L"
+            and len(_render(before, limit)) + len(_render(after, limit)) > 2 * limit):
+        xs, ys = before[4], after[4]
+        start = 0
+        while start < min(len(xs), len(ys)) and _safe_eq(xs[start], ys[start]):
+            start += 1
+        end = 0
+        while (end < min(len(xs), len(ys)) - start
+               and _safe_eq(xs[len(xs) - 1 - end], ys[len(ys) - 1 - end])):
+            end += 1
+        return _middle(before, start, end, limit), _middle(after, start, end, limit)
+    return render(before, limit), render(after, limit)
+
+
+def _safe_eq(x: Any, y: Any) -> bool:
+    try:
+        return bool(x is y or x == y)
+    except Exception:
+        return False
+
+
+def _middle(fp: Any, start: int, end: int, limit: int) -> str:
+    items = fp[4][start: len(fp[4]) - end]
+    parts = (["…"] if start else []) + [_render(x, limit) for x in items] + (["…"] if end else [])
+    text = "[" + ", ".join(parts) + "]"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
