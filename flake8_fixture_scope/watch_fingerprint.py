@@ -11,8 +11,11 @@ fingerprint; anything else becomes a tuple whose first element is a one-letter t
 - ``("O", type, id, {attribute: fingerprint})``: an object, through ``__dict__`` and ``__slots__``;
 - ``("M", type, id, calls)``: a ``unittest.mock`` object and the number of calls it recorded;
 - ``("R", id)``: an object already described elsewhere in the same snapshot (shared, or a cycle);
-- ``("X", type, id)``: an object that is not looked into (a function, a module, a C object,
-  a value past the depth or size bounds): only its identity counts.
+- ``("T", type, id, tuple)``: a tuple of values that can never change, kept by reference;
+- ``("X", type, id)``: an object of a kind that is not looked into (a function, a module, a
+  C object, a callable object): only its identity counts;
+- ``("C", type, id)``: an object cut off by the depth or size bounds, or unreadable: only its
+  identity counts, whatever the other side says.
 
 Nothing is copied deeper than one level and no user code runs except ``len()`` and iteration
 of the containers themselves.
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import collections
 import enum
+import sys
 import types
 from dataclasses import dataclass
 from itertools import islice
@@ -31,6 +35,9 @@ PRIMITIVES: Final[frozenset[type]] = frozenset(
     {type(None), bool, int, float, complex, str, bytes, type(Ellipsis), range}
 )
 _is_primitive: Final = PRIMITIVES.__contains__
+# Values compared by identity and never looked into: kept as they are inside a fingerprint.
+_ATOMIC: set[type] = {*PRIMITIVES, types.FunctionType, types.BuiltinFunctionType, types.ModuleType, type}
+_is_atomic: Final = _ATOMIC.__contains__
 
 ABSENT: Final = ("A",)
 """Stands for a key, attribute or variable that does not exist on one side of a difference."""
@@ -94,15 +101,30 @@ def _classify(tp: type) -> int:
     elif any(c.__name__ == "NonCallableMock" and _module_of(c) in ("unittest.mock", "mock.mock")
              for c in tp.__mro__):
         kind = _MOCK
+    elif any("__call__" in vars(c) for c in tp.__mro__[:-1]):
+        kind = _OPAQUE  # a callable object (a curried function, a decorator) is code, not data
     else:
         names: list[str] = []
         for klass in tp.__mro__:
             declared = klass.__dict__.get("__slots__", ())
             names.extend((declared,) if isinstance(declared, str) else declared)
         _slots[tp] = tuple(n for n in dict.fromkeys(names) if n not in ("__dict__", "__weakref__"))
-        kind = _OBJ if (tp.__dictoffset__ or _slots[tp]) else _OPAQUE
+        standard = module.split(".")[0] in sys.stdlib_module_names
+        # Slotted standard-library objects (Signature, Path, Fraction) are values, not state.
+        kind = _OBJ if (tp.__dictoffset__ or (_slots[tp] and not standard)) else _OPAQUE
     _kinds[tp] = kind
     return kind
+
+
+_frozen: dict[int, tuple[Any, ...]] = {}
+
+
+def _is_frozen(items: tuple[Any, ...]) -> bool:
+    """Whether a tuple's fingerprinted items show it can never change (atomic or frozen)."""
+    for item in items:
+        if type(item) is tuple and item[0] not in ("T", "X"):
+            return False
+    return True
 
 
 def is_looked_into(value: object) -> bool:
@@ -125,32 +147,61 @@ class Fingerprinter:
         self._budget = bounds.nodes
         self._seen: dict[int, None] = {}
 
-    def of(self, value: object, depth: int = 0) -> Any:
+    def of(self, value: Any, depth: int = 0) -> Any:
         tp = type(value)
-        if _is_primitive(tp):
+        if _is_atomic(tp):
             return value
         oid = id(value)
+        if tp is tuple and _frozen.get(oid) is value:
+            return ("T", tp, oid, value)
         if oid in self._seen:
             return ("R", oid)
-        kind = _classify(tp)
-        if kind == _OPAQUE or depth >= self._bounds.depth:
+        kind = _kinds.get(tp)
+        if kind is None:
+            kind = _classify(tp)
+        if kind == _OPAQUE:
             return ("X", tp, oid)
+        if depth >= self._bounds.depth:
+            if tp is tuple and len(value) <= self._bounds.elements and all(map(_is_atomic, map(type, value))):
+                _frozen[oid] = value
+                return ("T", tp, oid, value)
+            return ("C", tp, oid)
         if self._budget <= 0:
             self._counters.truncated += 1
-            return ("X", tp, oid)
+            return ("C", tp, oid)
+        if tp is list and len(value) <= self._bounds.elements:  # the commonest case, made short
+            items = tuple(value)
+            if all(map(_is_atomic, map(type, items))):
+                self._seen[oid] = None
+                self._budget -= 1
+                return ("L", tp, oid, len(items), items)
         self._seen[oid] = None
         self._budget -= 1
         try:
             return self._build(kind, value, tp, oid, depth + 1)
         except Exception:  # a container changed while read, a broken __dict__: skip it
             self._counters.unreadable += 1
-            return ("X", tp, oid)
+            return ("C", tp, oid)
 
     def _items(self, values: tuple[Any, ...], depth: int) -> tuple[Any, ...]:
-        if all(map(_is_primitive, map(type, values))):
+        if all(map(_is_atomic, map(type, values))):
             return values
         self._budget -= len(values)
-        return tuple([self.of(v, depth) for v in values])
+        return tuple([v if _is_atomic(type(v)) else self.of(v, depth) for v in values])
+
+    def _values(self, copied: dict[Any, Any], depth: int) -> dict[Any, Any]:
+        seen, short_lists = self._seen, depth < self._bounds.depth
+        for key, value in copied.items():
+            tp = type(value)
+            if _is_atomic(tp):
+                continue
+            if (tp is list and short_lists and id(value) not in seen and len(value) <= self._bounds.elements
+                    and all(map(_is_atomic, map(type, value)))):  # the commonest case, made short
+                seen[id(value)] = None
+                copied[key] = ("L", tp, id(value), len(value), tuple(value))
+            else:
+                copied[key] = self.of(value, depth)
+        return copied
 
     def _build(self, kind: int, value: Any, tp: type, oid: int, depth: int) -> Any:
         limit = self._bounds.elements
@@ -158,7 +209,13 @@ class Fingerprinter:
             length = len(value)
             if length > limit:
                 self._counters.truncated += 1
-            return ("L", tp, oid, length, self._items(tuple(islice(value, limit)), depth))
+            items = self._items(tuple(islice(value, limit)), depth)
+            if tp is tuple and length <= limit and _is_frozen(items):
+                if len(_frozen) > 100_000:
+                    _frozen.clear()
+                _frozen[oid] = value  # never changes: later snapshots keep the reference only
+                return ("T", tp, oid, value)
+            return ("L", tp, oid, length, items)
         if kind == _MAP:
             length = len(value)
             if length > limit:
@@ -166,9 +223,9 @@ class Fingerprinter:
                 copied = dict(islice(dict.items(value), limit))
             else:
                 copied = dict.copy(value)
-            if not all(map(_is_primitive, map(type, copied.values()))):
+            if not all(map(_is_atomic, map(type, copied.values()))):
                 self._budget -= len(copied)
-                copied = {k: self.of(v, depth) for k, v in copied.items()}
+                copied = self._values(copied, depth)
             return ("D", tp, oid, length, copied)
         if kind == _SET:
             length = len(value)
@@ -188,6 +245,10 @@ class Fingerprinter:
         except Exception:
             namespace = None
         if type(namespace) is dict:
+            if not _slots.get(tp) and len(namespace) <= self._bounds.elements \
+                    and all(map(_is_atomic, map(type, namespace.values()))):
+                return namespace.copy() if private else {
+                    k: v for k, v in namespace.items() if isinstance(k, str) and not k.startswith("_")}
             for name, item in islice(namespace.items(), self._bounds.elements):
                 if isinstance(name, str) and (private or not name.startswith("_")):
                     found[name] = item
@@ -248,11 +309,11 @@ def _diff(a: Any, b: Any, path: str, kind: str, out: list[Change]) -> None:
         if not _same_primitive(a, b):
             out.append(Change(path, kind, a, b))
         return
-    if a[0] == "R" or b[0] == "R":
+    if a[0] in ("R", "C") or b[0] in ("R", "C"):
         if oid_of(a) != oid_of(b):
             out.append(Change(path, kind, a, b))
         return
-    if a[0] != b[0] or a[1] is not b[1] or (a[0] == "X" and a[2] != b[2]):
+    if a[0] != b[0] or a[1] is not b[1] or (a[0] in ("X", "T") and a[2] != b[2]):
         out.append(Change(path, kind, a, b))
         return
     try:
@@ -273,6 +334,8 @@ def _diff(a: Any, b: Any, path: str, kind: str, out: list[Change]) -> None:
         mine, theirs = a[-1], b[-1]
         before = len(out)
         for key, value in mine.items():
+            if tag == "O" and value is None and key.startswith("_"):
+                continue  # a private attribute set once, lazily: a cache filled, not state changed
             _diff(value, theirs.get(key, ABSENT), path + step(key), child_kind, out)
         for key, value in theirs.items():
             if key not in mine:
@@ -293,10 +356,9 @@ def render(fp: Any, limit: int = 40) -> str:
 
 def _render(fp: Any, limit: int) -> str:
     if type(fp) is not tuple:
-        try:
-            return repr(fp)[: limit + 1]
-        except Exception:
-            return f"<{type(fp).__name__}>"
+        if not _is_primitive(type(fp)):
+            return f"<{type(fp).__name__} {getattr(fp, '__qualname__', getattr(fp, '__name__', '?'))}>"
+        return repr(fp)[: limit + 1]
     tag = fp[0]
     if tag == "A":
         return "<absent>"
@@ -317,7 +379,15 @@ def _render(fp: Any, limit: int) -> str:
         return f"bytearray({fp[4]!r})" if fp[4] is not None else f"<bytearray of {fp[3]}>"
     if tag == "M":
         return f"<{name}, {fp[3]} calls>"
+    if tag == "T":
+        return "(" + _join([_render_raw(x, limit) for x in fp[3]], len(fp[3]), limit) + ")"
     return f"<{name}>"
+
+
+def _render_raw(value: Any, limit: int) -> str:
+    if type(value) is tuple:
+        return "(" + _join([_render_raw(x, limit) for x in value], len(value), limit) + ")"
+    return _render(value if _is_atomic(type(value)) else ("X", type(value), id(value)), limit)
 
 
 def _join(parts: list[str], length: int, limit: int) -> str:

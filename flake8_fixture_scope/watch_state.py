@@ -327,6 +327,8 @@ def _namespace_changes(thing: str, before: dict[str, Any], after: dict[str, Any]
             old, new = before.get(name, ABSENT), after.get(name, ABSENT)
             if old is new or not isinstance(name, str) or (name.startswith("__") and name.endswith("__")):
                 continue
+            if (old is ABSENT and isinstance(new, types.ModuleType)) or (old is None and name[:1] == "_"):
+                continue  # a submodule imported, or a private global set once, lazily
             rebound.add(name)
             code = "FXS021" if is_mock(new) and not is_mock(old) else "FXS020"
             yield Changed(f"{thing}.{name}", code, short(old), short(new))
