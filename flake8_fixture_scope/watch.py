@@ -1,12 +1,13 @@
 """Run-time confirmation: a pytest plugin that reports each test leaving shared state changed.
 
 Enable it with ``pytest -p flake8_fixture_scope.watch``. For every test it takes one snapshot
-once all of the test's fixtures are set up (when the test's call starts) and another once its
-function-scoped fixtures are torn down, before any broad fixture whose scope ends with this
-test is finalized, and reports what differs: the values of the broad fixtures the test
-received, process-wide state, and the globals and class attributes of the project's modules.
-A broad fixture set up in the middle of a test (``request.getfixturevalue``) pauses the watch
-for the duration of its set-up. ``python -m flake8_fixture_scope.watch confirm ...`` compares
+once the test's broad fixtures are set up (pytest sets up a test's fixtures broadest scope
+first: the snapshot is taken when the first function-scoped fixture starts its set-up, or
+when the test's call starts if there is none) and another once its function-scoped fixtures
+are torn down, before any broad fixture whose scope ends with this test is finalized, and
+reports what differs: the values of the broad fixtures the test received, process-wide state,
+and the globals and class attributes of the project's modules. A broad fixture set up later,
+by ``request.getfixturevalue``, pauses the watch for the duration of its set-up. ``python -m flake8_fixture_scope.watch confirm ...`` compares
 a run's JSON report with the static findings of ``flake8 --select FXS``.
 
 This module imports only pytest and the small ``watch_*`` modules: never astroid or flake8.
@@ -77,7 +78,8 @@ class _Test:
     """The watch over one test: the current baseline and the changes found so far."""
 
     item: Any
-    fixtures: list[_Fixture]
+    fixtures: list[_Fixture] = field(default_factory=list)
+    started: bool = False
     before: dict[str, Any] = field(default_factory=dict)
     changes: list[Changed] = field(default_factory=list)
     depth: int = 0
@@ -85,18 +87,21 @@ class _Test:
     findings: list[Finding] = field(default_factory=list)
 
 
+def _lives_as_the_test(item: Any, definition: Any) -> bool:
+    scope = definition.scope
+    # A class fixture used outside a class is made anew for the test, and torn down with it.
+    return scope not in BROAD or (scope == "class" and getattr(item, "cls", None) is None)
+
+
 def _broad_fixtures(item: Any) -> list[_Fixture]:
     definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
     found = []
-    for name, value in getattr(item, "funcargs", {}).items():
-        chain = definitions.get(name)
-        if not chain or name in ALLOWED:
+    for name, chain in definitions.items():
+        if not chain or name in ALLOWED or _lives_as_the_test(item, chain[-1]):
             continue
-        definition = chain[-1]
-        scope = definition.scope
-        if scope not in BROAD or (scope == "class" and getattr(item, "cls", None) is None):
-            continue  # a class fixture used outside a class lives as long as the test
-        found.append(_Fixture(name, scope, definition, value))
+        cached = getattr(chain[-1], "cached_result", None)
+        if cached is not None and cached[2] is None:
+            found.append(_Fixture(name, chain[-1].scope, chain[-1], cached[0]))
     return found
 
 
@@ -165,11 +170,11 @@ class Watcher:
                     self.project.refresh(old[0])
                 yield from changed
 
-    def _start(self, item: Any) -> None:
-        test = _Test(item, _broad_fixtures(item))
+    def _start(self, test: _Test) -> None:
+        test.started = True
+        test.fixtures = _broad_fixtures(test.item)
         test.before = self._snapshot(test)
-        self.current = test
-        self.watched.append(item)
+        self.watched.append(test.item)
 
     def _pause(self, test: _Test) -> None:
         test.changes.extend(self._compare(test, self._snapshot(test)))
@@ -204,15 +209,31 @@ class Watcher:
     # --- hooks -------------------------------------------------------------------------
 
     @pytest.hookimpl(wrapper=True, trylast=True)
+    def pytest_runtest_setup(self, item: pytest.Item) -> Generator[None, object, object]:
+        self.current = _Test(item)
+        try:
+            return (yield)
+        except BaseException:
+            self.current = None  # the test will not run: nothing to watch
+            raise
+
+    @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_runtest_call(self, item: pytest.Item) -> Generator[None, object, object]:
-        self.current = None
-        self._guard(lambda: self._start(item))
+        test = self.current
+        if test is not None and test.item is item and not test.started:
+            self._guard(lambda: self._start(test))
         return (yield)
 
     @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Generator[None, object, object]:
         test = self.current
-        if test is None or test.finished or fixturedef.scope == "function":
+        if test is None or test.finished:
+            return (yield)
+        if _lives_as_the_test(test.item, fixturedef):
+            if not test.started:  # the broad fixtures, set up first, are all in place
+                self._guard(lambda: self._start(test))
+            return (yield)
+        if not test.started:
             return (yield)
         test.depth += 1
         if test.depth == 1:
@@ -227,7 +248,9 @@ class Watcher:
     @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_runtest_teardown(self, item: pytest.Item, nextitem: pytest.Item | None
                                 ) -> Generator[None, object, object]:
-        test = self.current if self.current is not None and self.current.item is item else None
+        test = self.current
+        if test is None or test.item is not item or not test.started:
+            test = None
         if test is not None:
             self._guard(lambda: self._arm_boundary(test, nextitem))
         try:

@@ -296,9 +296,8 @@ def capture_module(plan: ModulePlan, fingerprint: Fingerprinter, own_test_module
     if own_test_module or not plan.is_test:
         for name, klass, names in plan.classes:
             attributes = vars(klass)
-            identity: Any = attributes.copy() if not plan.is_test else len(attributes)
             data_fps = {n: fingerprint.of(attributes[n], 1) for n in names if n in attributes}
-            classes[name] = (identity, data_fps)
+            classes[name] = (attributes.copy(), data_fps)
     return namespace.copy(), data, classes
 
 
@@ -308,13 +307,7 @@ def compare_module(plan: ModulePlan, before: Any, after: Any) -> Iterator[Change
         other = after[2].get(name)
         if other is None:
             continue
-        thing = f"{plan.name}.{name}"
-        if isinstance(identity, int):
-            if identity != other[0]:
-                yield Changed(thing, "FXS020", f"{identity} attributes", f"{other[0]} attributes")
-            yield from _data_changes(thing, data, other[1])
-        else:
-            yield from _namespace_changes(thing, identity, other[0], data, other[1])
+        yield from _namespace_changes(f"{plan.name}.{name}", identity, other[0], data, other[1])
 
 
 def _namespace_changes(thing: str, before: dict[str, Any], after: dict[str, Any],
