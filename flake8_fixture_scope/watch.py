@@ -7,8 +7,9 @@ when the test's call starts if there is none) and another once its function-scop
 are torn down, before any broad fixture whose scope ends with this test is finalized, and
 reports what differs: the values of the broad fixtures the test received, process-wide state,
 and the globals and class attributes of the project's modules. A broad fixture set up later,
-by ``request.getfixturevalue``, pauses the watch for the duration of its set-up. ``python -m flake8_fixture_scope.watch confirm ...`` compares
-a run's JSON report with the static findings of ``flake8 --select FXS``.
+by ``request.getfixturevalue``, pauses the watch for the duration of its set-up.
+``python -m flake8_fixture_scope.watch confirm ...`` compares a run's JSON report with the
+static findings of ``flake8 --select FXS``.
 
 This module imports only pytest and the small ``watch_*`` modules: never astroid or flake8.
 """

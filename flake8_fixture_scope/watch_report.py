@@ -14,6 +14,7 @@ from flake8_fixture_scope.watch_fingerprint import Counters
 from flake8_fixture_scope.watch_state import Changed
 
 FORMAT_VERSION = 1
+PROCESS_WIDE = ("os.environ[", "os.getcwd()", "sys.", "logging.")
 
 
 @dataclass(frozen=True)
@@ -39,8 +40,8 @@ class Finding:
         if self.code == "FXS021":
             return (f"{self.code} test left a patch of '{self.thing}' started; "
                     "the patch leaks into later tests")
-        return (f"{self.code} test left module-level '{self.thing}' changed ({change}); "
-                "later tests see the change")
+        where = "process-wide" if self.thing.startswith(PROCESS_WIDE) else "module-level"
+        return f"{self.code} test left {where} '{self.thing}' changed ({change}); later tests see the change"
 
 
 def line_range(function: object) -> tuple[int, int]:

@@ -133,7 +133,9 @@ def compare_process(before: dict[str, Any], after: dict[str, Any]) -> Iterator[C
         yield Changed("os.getcwd()", "FXS020", render(before["cwd"]), render(after["cwd"]))
     for name in ("path", "argv"):
         if before[name] != after[name]:
-            yield Changed(f"sys.{name}", "FXS020", render(list(before[name])), render(list(after[name])))
+            old, new = before[name], after[name]
+            yield Changed(f"sys.{name}", "FXS020",
+                          *render_pair(("L", list, 0, len(old), old), ("L", list, 0, len(new), new)))
     yield from _modules_changes(before["modules"], after["modules"])
     for index, name in enumerate(("stdin", "stdout", "stderr")):
         old, new = before["streams"][index], after["streams"][index]
@@ -146,7 +148,7 @@ def compare_process(before: dict[str, Any], after: dict[str, Any]) -> Iterator[C
 
 
 def _stream_text(token: object) -> str:
-    return token if isinstance(token, str) else f"<{type(token).__name__}>"
+    return f"<{token}>" if isinstance(token, str) else f"<{type(token).__name__}>"
 
 
 def _modules_changes(before: dict[str, Any], after: dict[str, Any]) -> Iterator[Changed]:

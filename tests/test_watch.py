@@ -7,6 +7,7 @@ test asserts the exact polluters and the things named, in collection order and r
 from __future__ import annotations
 
 import json
+import logging
 import os
 import subprocess
 import sys
@@ -227,11 +228,18 @@ TESTS = 20
 @pytest.fixture
 def isolated() -> Any:
     """The planted suites run in this process: undo what their leaks leave here."""
-    environ = dict(os.environ)
+    environ, argv, streams = dict(os.environ), list(sys.argv), (sys.stdin, sys.stdout, sys.stderr)
+    root, named_logger = logging.getLogger(), logging.getLogger("myapp")
+    handlers, levels = list(root.handlers), (root.level, named_logger.level)
     yield
     mock.patch.stopall()
     os.environ.clear()
     os.environ.update(environ)
+    sys.argv[:] = argv
+    sys.stdin, sys.stdout, sys.stderr = streams
+    root.handlers[:] = handlers
+    root.setLevel(levels[0])
+    named_logger.setLevel(levels[1])
 
 
 @pytest.fixture
@@ -263,8 +271,8 @@ def test_each_planted_leak_is_named_and_nothing_else(suite: pytest.Pytester, ord
     assert document["counters"]["errors"] == 0
     assert len(document["tests"]) == TESTS
     if order:
-        assert result.outlines.index(next(l for l in result.outlines if "test_unit.py" in l)) \
-            < result.outlines.index(next(l for l in result.outlines if "test_leaks.py" in l))
+        first = [line.split()[0] for line in result.outlines if line.startswith("test_")]
+        assert first[:3] == ["test_unit.py", "test_quiet.py", "test_leaks.py"]
 
 
 def test_terminal_report_lines(suite: pytest.Pytester) -> None:
@@ -275,7 +283,7 @@ def test_terminal_report_lines(suite: pytest.Pytester) -> None:
         "test_leaks.py::test_append_session: FXS002 test left 'db_conn[\"users\"]', the value of "
         "session-scoped fixture 'db_conn', changed (['alice', 'bob'] -> ['alice', 'bob', 'carol']); "
         "later tests see the change")
-    assert ("test_leaks.py::test_environ: FXS020 test left module-level 'os.environ[\"API_URL\"]' "
+    assert ("test_leaks.py::test_environ: FXS020 test left process-wide 'os.environ[\"API_URL\"]' "
             "changed (<unset> -> 'http://test'); later tests see the change") in lines
     assert ("test_leaks.py::test_patch_left_started: FXS021 test left a patch of 'myapp.fetch' started; "
             "the patch leaks into later tests") in lines
@@ -289,7 +297,8 @@ def test_json_gives_the_test_function_lines(suite: pytest.Pytester) -> None:
     assert lines[finding["line_start"] - 1].startswith("def test_environ")
     assert lines[finding["line_end"] - 1].strip() == 'os.environ["API_URL"] = "http://test"'
     assert finding["path"] == str((suite.path / "test_leaks.py").resolve())
-    assert (finding["file"], finding["before"], finding["after"]) == ("test_leaks.py", "<unset>", "'http://test'")
+    assert (finding["file"], finding["before"], finding["after"]) == (
+        "test_leaks.py", "<unset>", "'http://test'")
     fixture = next(f for f in document["findings"] if f["nodeid"].endswith("test_uses_leaky_fixture"))
     assert [f["name"] for f in fixture["fixtures"]] == ["leaky_registry"]
 
@@ -310,6 +319,62 @@ def test_nothing_is_reported_when_off(suite: pytest.Pytester, args: list[str]) -
     result.assert_outcomes(passed=TESTS)
     assert "fixture-scope watch" not in result.stdout.str()
     assert document == {}
+
+
+PROCESS = """
+import io
+import logging
+import sys
+import types
+
+
+def test_sys_path():
+    sys.path.insert(0, "/nowhere")
+
+
+def test_argv():
+    sys.argv.append("--flag")
+
+
+def test_logger_level():
+    logging.getLogger("myapp").setLevel(logging.DEBUG)
+
+
+def test_root_handler():
+    logging.getLogger().addHandler(logging.NullHandler())
+
+
+def test_fake_module():
+    sys.modules["fake_service"] = types.ModuleType("fake_service")
+
+
+def test_stdout():
+    sys.stdout = io.StringIO()
+
+
+def test_quiet_caplog(caplog):
+    caplog.set_level(logging.DEBUG, logger="myapp")
+    logging.getLogger("brand.new.logger").info("a logger made here, left as made")
+
+
+def test_quiet_import():
+    import colorsys
+    assert colorsys
+"""
+
+
+def test_process_wide_state(pytester: pytest.Pytester, isolated: None) -> None:
+    pytester.makepyfile(test_process=PROCESS)
+    result, document = run(pytester, "-s")
+    result.assert_outcomes(passed=8)
+    assert named(document) == {
+        ("test_process.py::test_sys_path", "sys.path", "FXS020"),
+        ("test_process.py::test_argv", "sys.argv", "FXS020"),
+        ("test_process.py::test_logger_level", 'logging.getLogger("myapp").level', "FXS020"),
+        ("test_process.py::test_root_handler", "logging.getLogger().handlers", "FXS020"),
+        ("test_process.py::test_fake_module", 'sys.modules["fake_service"]', "FXS020"),
+        ("test_process.py::test_stdout", "sys.stdout", "FXS020"),
+    }
 
 
 LAZY = """
@@ -336,7 +401,8 @@ def test_later(lazy_env):
 """
 
 
-def test_broad_fixture_set_up_during_the_test_is_not_blamed(pytester: pytest.Pytester, isolated: None) -> None:
+def test_broad_fixture_set_up_during_the_test_is_not_blamed(pytester: pytest.Pytester,
+                                                            isolated: None) -> None:
     pytester.makepyfile(test_lazy=LAZY)
     result, document = run(pytester)
     result.assert_outcomes(passed=2)
@@ -411,11 +477,13 @@ class Point:
 
 
 def test_diff_paths_name_items_and_attributes() -> None:
-    value = {"users": ["alice"], "point": Point(), 3: "three"}
+    point = Point()
+    users = ["alice"]
+    value: dict[object, object] = {"users": users, "point": point, 3: "three"}
     before = fingerprint(value)
-    value["users"][0] = "bob"
-    value["point"].x = 2
-    value["point"].tags.append("b")
+    users[0] = "bob"
+    point.x = 2
+    point.tags.append("b")
     del value[3]
     changes = {(c.path, c.kind) for c in diff(before, fingerprint(value))}
     assert changes == {('["users"][0]', "item"), ('["point"].x', "attr"), ('["point"].tags', "size"),
@@ -432,7 +500,7 @@ def test_cycles_and_shared_objects_are_described_once() -> None:
 
 
 def test_identity_of_what_is_not_looked_into() -> None:
-    holder = {"f": len}
+    holder: dict[str, object] = {"f": len}
     before = fingerprint(holder)
     holder["f"] = abs
     assert [c.path for c in diff(before, fingerprint(holder))] == ['["f"]']
@@ -520,4 +588,4 @@ def test_watch_module_runs_with_only_pytest(tmp_path: Path) -> None:
                           "flake8_fixture_scope.watch", "-p", "no:randomly", str(tmp_path)],
                          capture_output=True, text=True, cwd=tmp_path,
                          env={**os.environ, "PYTHONPATH": str(REPOSITORY)})
-    assert "test_one.py::test_one: FXS020 test left module-level 'os.environ[\"ONLY\"]'" in out.stdout
+    assert "test_one.py::test_one: FXS020 test left process-wide 'os.environ[\"ONLY\"]'" in out.stdout
