@@ -590,5 +590,6 @@ def test_watch_in_a_fresh_process(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p",
                           "flake8_fixture_scope.watch", "-p", "no:randomly", str(tmp_path)],
                          capture_output=True, text=True, cwd=tmp_path,
-                         env={**os.environ, "PYTHONPATH": str(REPOSITORY), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
+                         env={**os.environ, "PYTHONPATH": str(REPOSITORY),
+                              "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"})
     assert "test_one.py::test_one: FXS020 test left process-wide 'os.environ[\"ONLY\"]'" in out.stdout
