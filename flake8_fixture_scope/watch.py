@@ -54,8 +54,10 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="how deep values are looked into (default 4)")
     group.addoption("--fxs-watch-elements", type=int, default=200, metavar="N",
                     help="elements of one container looked at (default 200)")
-    group.addoption("--fxs-watch-nodes", type=int, default=5000, metavar="N",
-                    help="objects looked at per snapshot (default 5000)")
+    group.addoption("--fxs-watch-nodes", type=int, default=2000, metavar="N",
+                    help="objects looked at per snapshot (default 2000)")
+    group.addoption("--fxs-watch-caches", action="store_true", default=False,
+                    help="also watch globals and attributes whose name says 'cache'")
     group.addoption("--fxs-watch-ignore", action="append", default=[], metavar="PATTERN",
                     help="ignore changed things matching this shell pattern, such as "
                          "'myapp._cache*' (repeatable)")
@@ -119,6 +121,7 @@ class Watcher:
         self.fail = config.getoption("fxs_watch") == "fail"
         self.json_path: str | None = config.getoption("fxs_watch_json")
         self.ignore: list[str] = config.getoption("fxs_watch_ignore")
+        self.caches: bool = config.getoption("fxs_watch_caches")
         self.bounds = Bounds(config.getoption("fxs_watch_depth"), config.getoption("fxs_watch_elements"),
                              config.getoption("fxs_watch_nodes"))
         self.counters = Counters()
@@ -136,19 +139,21 @@ class Watcher:
 
     # --- snapshots ---------------------------------------------------------------------
 
-    def _private_ok(self, tp: type) -> bool:
+    def _is_project(self, tp: type) -> bool:
         return getattr(tp, "__module__", None) in self.project.names
 
     def _snapshot(self, test: _Test) -> dict[str, Any]:
-        fingerprint = Fingerprinter(self.bounds, self.counters, self._private_ok)
+        """Fixture values first, then the test's own module: what the node budget keeps best."""
+        fingerprint = Fingerprinter(self.bounds, self.counters, self._is_project, self.caches)
         plans = self.project.plans()
         snapshot: dict[str, Any] = {}
         for fixture in test.fixtures:
             if _alive(fixture):
                 snapshot["fixture:" + fixture.name] = fingerprint.of(fixture.value)
         snapshot["process"] = capture_process()
+        fingerprint.foreign_objects = False
         own = getattr(getattr(test.item, "module", None), "__name__", None)
-        for plan in plans:
+        for plan in sorted(plans, key=lambda plan: plan.name != own):
             snapshot["module:" + plan.name] = (plan, capture_module(plan, fingerprint, plan.name == own))
         return snapshot
 
@@ -166,7 +171,7 @@ class Watcher:
             elif kind == "process":
                 yield from compare_process(old, new)
             else:
-                changed = list(compare_module(old[0], old[1], new[1]))
+                changed = list(compare_module(old[0], old[1], new[1], self.caches))
                 if changed:
                     self.project.refresh(old[0])
                 yield from changed

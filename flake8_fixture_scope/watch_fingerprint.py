@@ -62,7 +62,7 @@ _OPAQUE_MODULES: Final = (
 class Bounds:
     depth: int = 4
     elements: int = 200
-    nodes: int = 5000
+    nodes: int = 2000
 
 
 @dataclass
@@ -119,6 +119,11 @@ def _classify(tp: type) -> int:
 _frozen: dict[int, tuple[Any, ...]] = {}
 
 
+def is_cache(name: str) -> bool:
+    """Caches are state by design: a name that says so is not watched (unless asked)."""
+    return "cache" in name.lower()
+
+
 def _is_frozen(items: tuple[Any, ...]) -> bool:
     """Whether a tuple's fingerprinted items show it can never change (atomic or frozen)."""
     for item in items:
@@ -140,12 +145,17 @@ def is_mock(value: object) -> bool:
 class Fingerprinter:
     """Builds the fingerprints of one snapshot: one shared memo, one node budget."""
 
-    def __init__(self, bounds: Bounds, counters: Counters, private_ok: Callable[[type], bool]) -> None:
+    def __init__(self, bounds: Bounds, counters: Counters, is_project: Callable[[type], bool],
+                 caches: bool = False) -> None:
         self._bounds = bounds
         self._counters = counters
-        self._private_ok = private_ok
+        self._is_project = is_project
+        self._caches = caches
         self._budget = bounds.nodes
         self._seen: dict[int, None] = {}
+        # Objects of classes from outside the project (a hypothesis strategy, a parser from a
+        # library) are looked into when they are a fixture's value, and only then.
+        self.foreign_objects = True
 
     def of(self, value: Any, depth: int = 0) -> Any:
         tp = type(value)
@@ -175,6 +185,8 @@ class Fingerprinter:
                 self._seen[oid] = None
                 self._budget -= 1
                 return ("L", tp, oid, len(items), items)
+        if kind == _OBJ and not self.foreign_objects and not self._is_project(tp):
+            return ("X", tp, oid)
         self._seen[oid] = None
         self._budget -= 1
         try:
@@ -202,6 +214,10 @@ class Fingerprinter:
             else:
                 copied[key] = self.of(value, depth)
         return copied
+
+    def _wanted(self, name: object, private: bool) -> bool:
+        return (isinstance(name, str) and (private or not name.startswith("_"))
+                and (self._caches or not is_cache(name)))
 
     def _build(self, kind: int, value: Any, tp: type, oid: int, depth: int) -> Any:
         limit = self._bounds.elements
@@ -238,7 +254,7 @@ class Fingerprinter:
         return ("O", tp, oid, self._attributes(value, tp, depth))
 
     def _attributes(self, value: Any, tp: type, depth: int) -> dict[str, Any]:
-        private = self._private_ok(tp)
+        private = self._is_project(tp)
         found: dict[str, Any] = {}
         try:
             namespace = object.__getattribute__(value, "__dict__")
@@ -247,15 +263,14 @@ class Fingerprinter:
         if type(namespace) is dict:
             if not _slots.get(tp) and len(namespace) <= self._bounds.elements \
                     and all(map(_is_atomic, map(type, namespace.values()))):
-                return namespace.copy() if private else {
-                    k: v for k, v in namespace.items() if isinstance(k, str) and not k.startswith("_")}
+                return {k: v for k, v in namespace.items() if self._wanted(k, private)}
             for name, item in islice(namespace.items(), self._bounds.elements):
-                if isinstance(name, str) and (private or not name.startswith("_")):
+                if self._wanted(name, private):
                     found[name] = item
         elif not _slots.get(tp):
             self._counters.unreadable += 1
         for name in _slots.get(tp, ()):
-            if private or not name.startswith("_"):
+            if self._wanted(name, private):
                 try:
                     found[name] = object.__getattribute__(value, name)
                 except AttributeError:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Any, Iterator
 
 from flake8_fixture_scope.watch_fingerprint import (
-    ABSENT, PRIMITIVES, Bounds, Change, Counters, Fingerprinter, diff, is_looked_into, is_mock,
-    key_path, render, render_pair,
+    ABSENT, PRIMITIVES, Bounds, Change, Counters, Fingerprinter, diff, is_cache, is_looked_into,
+    is_mock, key_path, render, render_pair,
 )
 
 
@@ -241,6 +241,14 @@ def _data_names(namespace: dict[str, Any]) -> list[str]:
             if not (name.startswith("__") and name.endswith("__")) and is_looked_into(value)]
 
 
+def _ignored(name: str, old: object, new: object, caches: bool) -> bool:
+    if name.startswith("__") and name.endswith("__"):
+        return True
+    if isinstance(new, types.ModuleType) and (old is ABSENT or old is None):
+        return True  # a submodule imported, or a module imported lazily into a global
+    return (old is None and name.startswith("_")) or (not caches and is_cache(name))
+
+
 class ProjectModules:
     """The modules whose file is under the rootdir and outside any installed environment."""
 
@@ -248,7 +256,7 @@ class ProjectModules:
         self._root = os.path.join(os.path.realpath(rootdir), "")
         self._outside = tuple(os.path.join(os.path.realpath(p), "") for p in
                               {sys.prefix, sys.exec_prefix, sys.base_prefix} if p)
-        self._patterns = [*test_patterns, "conftest.py"]
+        self._patterns = test_patterns  # conftests are shared: watched like the project's modules
         self._decided: dict[str, tuple[object, ModulePlan | None]] = {}
         self._count = -1
         self._plans: list[ModulePlan] = []
@@ -292,10 +300,15 @@ class ProjectModules:
 
 
 def capture_module(plan: ModulePlan, fingerprint: Fingerprinter, own_test_module: bool) -> Any:
+    """A module's globals (by identity) and, for its data and classes, fingerprints.
+
+    Of the test modules, only the test's own is looked into: the others only by identity.
+    """
     namespace = vars(plan.module)
-    data = {name: fingerprint.of(namespace[name], 1) for name in plan.data if name in namespace}
+    data = {}
     classes = {}
     if own_test_module or not plan.is_test:
+        data = {name: fingerprint.of(namespace[name], 1) for name in plan.data if name in namespace}
         for name, klass, names in plan.classes:
             attributes = vars(klass)
             data_fps = {n: fingerprint.of(attributes[n], 1) for n in names if n in attributes}
@@ -303,31 +316,31 @@ def capture_module(plan: ModulePlan, fingerprint: Fingerprinter, own_test_module
     return namespace.copy(), data, classes
 
 
-def compare_module(plan: ModulePlan, before: Any, after: Any) -> Iterator[Changed]:
-    yield from _namespace_changes(plan.name, before[0], after[0], before[1], after[1])
+def compare_module(plan: ModulePlan, before: Any, after: Any, caches: bool) -> Iterator[Changed]:
+    yield from _namespace_changes(plan.name, before[0], after[0], before[1], after[1], caches)
     for name, (identity, data) in before[2].items():
         other = after[2].get(name)
         if other is None:
             continue
-        yield from _namespace_changes(f"{plan.name}.{name}", identity, other[0], data, other[1])
+        yield from _namespace_changes(f"{plan.name}.{name}", identity, other[0], data, other[1], caches)
 
 
 def _namespace_changes(thing: str, before: dict[str, Any], after: dict[str, Any],
-                       before_data: dict[str, Any], after_data: dict[str, Any]) -> Iterator[Changed]:
+                       before_data: dict[str, Any], after_data: dict[str, Any],
+                       caches: bool) -> Iterator[Changed]:
     same = (len(before) == len(after) and all(map(operator.is_, before.values(), after.values()))
             and list(before) == list(after))
     rebound = set()
     if not same:
         for name in dict.fromkeys([*before, *after]):
             old, new = before.get(name, ABSENT), after.get(name, ABSENT)
-            if old is new or not isinstance(name, str) or (name.startswith("__") and name.endswith("__")):
+            if old is new or not isinstance(name, str) or _ignored(name, old, new, caches):
                 continue
-            if (old is ABSENT and isinstance(new, types.ModuleType)) or (old is None and name[:1] == "_"):
-                continue  # a submodule imported, or a private global set once, lazily
             rebound.add(name)
             code = "FXS021" if is_mock(new) and not is_mock(old) else "FXS020"
             yield Changed(f"{thing}.{name}", code, short(old), short(new))
-    yield from _data_changes(thing, {k: v for k, v in before_data.items() if k not in rebound}, after_data)
+    kept = {k: v for k, v in before_data.items() if k not in rebound and (caches or not is_cache(k))}
+    yield from _data_changes(thing, kept, after_data)
 
 
 def _data_changes(thing: str, before: dict[str, Any], after: dict[str, Any]) -> Iterator[Changed]:
