@@ -128,6 +128,8 @@ class Watcher:
         self.rootdir = os.path.realpath(str(config.rootpath))
         self.project = ProjectModules(self.rootdir, list(config.getini("python_files")))
         self.current: _Test | None = None
+        self._last: tuple[object, dict[str, Any]] | None = None
+        self._dirty = True
         self.findings: list[Finding] = []
         self.watched: list[Any] = []
 
@@ -142,19 +144,31 @@ class Watcher:
     def _is_project(self, tp: type) -> bool:
         return getattr(tp, "__module__", None) in self.project.names
 
-    def _snapshot(self, test: _Test) -> dict[str, Any]:
-        """Fixture values first, then the test's own module: what the node budget keeps best."""
+    def _snapshot(self, test: _Test, reuse: bool = False) -> dict[str, Any]:
+        """Fixture values first, then the test's own module: what the node budget keeps best.
+
+        With ``reuse``, the modules' part of the previous test's last snapshot stands for this
+        one when nothing ran in between that pytest tells about (no fixture set up or
+        finalized) and the test has the same module and broad fixture values.
+        """
         fingerprint = Fingerprinter(self.bounds, self.counters, self._is_project, self.caches)
         plans = self.project.plans()
         snapshot: dict[str, Any] = {}
-        for fixture in test.fixtures:
-            if _alive(fixture):
-                snapshot["fixture:" + fixture.name] = fingerprint.of(fixture.value)
+        alive = [fixture for fixture in test.fixtures if _alive(fixture)]
+        for fixture in alive:
+            snapshot["fixture:" + fixture.name] = fingerprint.of(fixture.value)
         snapshot["process"] = capture_process()
-        fingerprint.foreign_objects = False
         own = getattr(getattr(test.item, "module", None), "__name__", None)
+        key = (own, len(sys.modules), tuple(id(fixture.value) for fixture in alive))
+        if reuse and not self._dirty and self._last is not None and self._last[0] == key:
+            snapshot.update(self._last[1])
+            return snapshot
+        fingerprint.foreign_objects = False
+        modules = {}
         for plan in sorted(plans, key=lambda plan: plan.name != own):
-            snapshot["module:" + plan.name] = (plan, capture_module(plan, fingerprint, plan.name == own))
+            modules["module:" + plan.name] = (plan, capture_module(plan, fingerprint, plan.name == own))
+        snapshot.update(modules)
+        self._last, self._dirty = (key, modules), False
         return snapshot
 
     def _compare(self, test: _Test, after: dict[str, Any]) -> Iterator[Changed]:
@@ -179,12 +193,13 @@ class Watcher:
     def _start(self, test: _Test) -> None:
         test.started = True
         test.fixtures = _broad_fixtures(test.item)
-        test.before = self._snapshot(test)
+        test.before = self._snapshot(test, reuse=True)
         self.watched.append(test.item)
 
     def _pause(self, test: _Test) -> None:
         test.changes.extend(self._compare(test, self._snapshot(test)))
         test.before = {}
+        self._dirty = True
 
     def _resume(self, test: _Test, definition: Any) -> None:
         cached = getattr(definition, "cached_result", None)
@@ -230,9 +245,19 @@ class Watcher:
             self._guard(lambda: self._start(test))
         return (yield)
 
+    def _outside_a_test(self) -> bool:
+        test = self.current
+        return test is None or not test.started or test.finished
+
+    def pytest_fixture_post_finalizer(self, fixturedef: Any, request: Any) -> None:
+        if self._outside_a_test():
+            self._dirty = True
+
     @pytest.hookimpl(wrapper=True, trylast=True)
     def pytest_fixture_setup(self, fixturedef: Any, request: Any) -> Generator[None, object, object]:
         test = self.current
+        if self._outside_a_test() and (test is None or not _lives_as_the_test(test.item, fixturedef)):
+            self._dirty = True  # the set-up of a broad fixture, between two tests' windows
         if test is None or test.finished:
             return (yield)
         if _lives_as_the_test(test.item, fixturedef):

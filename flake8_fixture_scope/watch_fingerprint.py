@@ -117,6 +117,7 @@ def _classify(tp: type) -> int:
 
 
 _frozen: dict[int, tuple[Any, ...]] = {}
+_wanted_names: dict[tuple[object, bool, bool], bool] = {}
 
 
 def is_cache(name: str) -> bool:
@@ -216,8 +217,14 @@ class Fingerprinter:
         return copied
 
     def _wanted(self, name: object, private: bool) -> bool:
-        return (isinstance(name, str) and (private or not name.startswith("_"))
-                and (self._caches or not is_cache(name)))
+        key = (name, private, self._caches)
+        wanted = _wanted_names.get(key)
+        if wanted is None:
+            wanted = (isinstance(name, str) and (private or not name.startswith("_"))
+                      and (self._caches or not is_cache(name)))
+            if len(_wanted_names) < 100_000:
+                _wanted_names[key] = wanted
+        return wanted
 
     def _build(self, kind: int, value: Any, tp: type, oid: int, depth: int) -> Any:
         limit = self._bounds.elements

@@ -316,20 +316,35 @@ def capture_module(plan: ModulePlan, fingerprint: Fingerprinter, own_test_module
     return namespace.copy(), data, classes
 
 
-def compare_module(plan: ModulePlan, before: Any, after: Any, caches: bool) -> Iterator[Changed]:
-    yield from _namespace_changes(plan.name, before[0], after[0], before[1], after[1], caches)
+def compare_module(plan: ModulePlan, before: Any, after: Any, caches: bool) -> list[Changed]:
+    found: list[Changed] = []
+    if not _unchanged(before[0], after[0], before[1], after[1]):
+        found.extend(_namespace_changes(plan.name, before[0], after[0], before[1], after[1], caches))
     for name, (identity, data) in before[2].items():
         other = after[2].get(name)
-        if other is None:
-            continue
-        yield from _namespace_changes(f"{plan.name}.{name}", identity, other[0], data, other[1], caches)
+        if other is not None and not _unchanged(identity, other[0], data, other[1]):
+            thing = f"{plan.name}.{name}"
+            found.extend(_namespace_changes(thing, identity, other[0], data, other[1], caches))
+    return found
+
+
+def _same_objects(before: dict[str, Any], after: dict[str, Any]) -> bool:
+    return (len(before) == len(after) and all(map(operator.is_, before.values(), after.values()))
+            and all(map(operator.is_, before, after)))
+
+
+def _unchanged(before: dict[str, Any], after: dict[str, Any],
+               before_data: dict[str, Any], after_data: dict[str, Any]) -> bool:
+    try:
+        return _same_objects(before, after) and before_data == after_data
+    except Exception:  # a fingerprint holds a value whose == raises: look closer
+        return False
 
 
 def _namespace_changes(thing: str, before: dict[str, Any], after: dict[str, Any],
                        before_data: dict[str, Any], after_data: dict[str, Any],
                        caches: bool) -> Iterator[Changed]:
-    same = (len(before) == len(after) and all(map(operator.is_, before.values(), after.values()))
-            and list(before) == list(after))
+    same = _same_objects(before, after)
     rebound = set()
     if not same:
         for name in dict.fromkeys([*before, *after]):
