@@ -110,7 +110,8 @@ def run(options: argparse.Namespace) -> int:
                 done = subprocess.run(command, cwd=suite.folder, env=environment(),
                                       capture_output=True, text=True)
                 lines = done.stdout.splitlines()
-                start = next((i for i, line in enumerate(lines) if "= fixture-scope watch =" in line), len(lines))
+                start = next((i for i, line in enumerate(lines) if "= fixture-scope watch =" in line),
+                             len(lines))
                 stream.write(f"$ (cd {suite.folder} && {shlex.join(command)})\n")
                 stream.write("\n".join(lines[start:]) + "\n\n")
     return 0
