@@ -120,6 +120,9 @@ class Watcher:
         self.config = config
         self.fail = config.getoption("fxs_watch") == "fail"
         self.json_path: str | None = config.getoption("fxs_watch_json")
+        worker = getattr(config, "workerinput", {}).get("workerid")
+        if self.json_path and worker:  # pytest-xdist: one report per worker
+            self.json_path = f"{self.json_path}.{worker}"
         self.ignore: list[str] = config.getoption("fxs_watch_ignore")
         self.caches: bool = config.getoption("fxs_watch_caches")
         self.bounds = Bounds(config.getoption("fxs_watch_depth"), config.getoption("fxs_watch_elements"),
