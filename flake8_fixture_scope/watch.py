@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import sys
+import types
 from dataclasses import dataclass, field
 from typing import Any, Callable, Generator, Iterator
 
@@ -33,6 +34,10 @@ from flake8_fixture_scope.watch_state import (
 )
 
 BROAD = ("class", "module", "package", "session")
+# Hooks that run between the end of one test's watch and the start of the next one's.
+_BETWEEN_TESTS = ("pytest_runtest_protocol", "pytest_runtest_logstart", "pytest_runtest_setup",
+                  "pytest_runtest_makereport", "pytest_runtest_logreport", "pytest_runtest_teardown",
+                  "pytest_runtest_logfinish")
 # Fixtures meant to be changed by tests, or pytest's own machinery.
 ALLOWED = frozenset({
     "doctest_namespace", "pytestconfig", "tmp_path_factory", "tmpdir_factory",
@@ -133,6 +138,7 @@ class Watcher:
         self.current: _Test | None = None
         self._last: tuple[object, dict[str, Any]] | None = None
         self._dirty = True
+        self._reuse: bool | None = None
         self.findings: list[Finding] = []
         self.watched: list[Any] = []
 
@@ -163,7 +169,8 @@ class Watcher:
         snapshot["process"] = capture_process()
         own = getattr(getattr(test.item, "module", None), "__name__", None)
         key = (own, len(sys.modules), tuple(id(fixture.value) for fixture in alive))
-        if reuse and not self._dirty and self._last is not None and self._last[0] == key:
+        if reuse and not self._dirty and self._last is not None and self._last[0] == key \
+                and self._reuse_allowed():
             snapshot.update(self._last[1])
             return snapshot
         fingerprint.foreign_objects = False
@@ -192,6 +199,19 @@ class Watcher:
                 if changed:
                     self.project.refresh(old[0])
                 yield from changed
+
+    def _reuse_allowed(self) -> bool:
+        """No reuse when the project's own hooks (a conftest's) run between two tests' windows."""
+        if self._reuse is None:
+            implementations = [impl for name in _BETWEEN_TESTS
+                               for impl in getattr(self.config.hook, name).get_hookimpls()]
+            self._reuse = not any(self._in_project(impl.plugin) for impl in implementations)
+        return self._reuse
+
+    def _in_project(self, plugin: object) -> bool:
+        module = plugin if isinstance(plugin, types.ModuleType) else sys.modules.get(type(plugin).__module__)
+        path = getattr(module, "__file__", None)
+        return isinstance(path, str) and os.path.realpath(path).startswith(os.path.join(self.rootdir, ""))
 
     def _start(self, test: _Test) -> None:
         test.started = True

@@ -416,6 +416,24 @@ def test_broad_fixture_set_up_during_the_test_is_not_blamed(pytester: pytest.Pyt
     }
 
 
+HOOKED = """
+import myapp
+
+
+def pytest_runtest_setup(item):
+    myapp.REGISTRY["runs"] = myapp.REGISTRY.get("runs", 0) + 1  # before each test's fixtures
+"""
+
+
+def test_a_conftest_hook_between_tests_is_not_blamed(pytester: pytest.Pytester, isolated: None) -> None:
+    pytester.makepyfile(myapp=MYAPP, conftest=HOOKED, test_hooked="def test_one():\n    pass\n\n"
+                        "def test_two():\n    pass\n\ndef test_three():\n    pass\n")
+    pytester.syspathinsert()
+    result, document = run(pytester)
+    result.assert_outcomes(passed=3)
+    assert named(document) == set()
+
+
 STRANGE = """
 import pytest
 
