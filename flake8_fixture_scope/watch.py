@@ -28,10 +28,9 @@ from flake8_fixture_scope.watch_fingerprint import Bounds, Counters, Fingerprint
 from flake8_fixture_scope.watch_report import (
     Finding, findings_for, line_range, summary_lines, where, write_json,
 )
-from flake8_fixture_scope.watch_state import (
-    Changed, ProjectModules, capture_module, capture_process, compare_module, compare_process,
-    from_change,
-)
+from flake8_fixture_scope.watch_modules import Capture, ProjectModules, capture_modules, compare_modules
+from flake8_fixture_scope.watch_process import capture_process, compare_process
+from flake8_fixture_scope.watch_render import Changed, from_change
 
 BROAD = ("class", "module", "package", "session")
 # Hooks that run between the end of one test's watch and the start of the next one's.
@@ -168,15 +167,15 @@ class Watcher:
             snapshot["fixture:" + fixture.name] = fingerprint.of(fixture.value)
         snapshot["process"] = capture_process()
         own = getattr(getattr(test.item, "module", None), "__name__", None)
-        key = (own, len(sys.modules), tuple(id(fixture.value) for fixture in alive))
+        own_class = getattr(test.item, "cls", None)
+        key = (own, own_class, len(sys.modules), tuple(id(fixture.value) for fixture in alive))
         if reuse and not self._dirty and self._last is not None and self._last[0] == key \
                 and self._reuse_allowed():
             snapshot.update(self._last[1])
             return snapshot
         fingerprint.foreign_objects = False
-        modules = {}
-        for plan in sorted(plans, key=lambda plan: plan.name != own):
-            modules["module:" + plan.name] = (plan, capture_module(plan, fingerprint, plan.name == own))
+        modules = {"modules": capture_modules(sorted(plans, key=lambda plan: plan.name != own),
+                                              fingerprint, own, own_class)}
         snapshot.update(modules)
         self._last, self._dirty = (key, modules), False
         return snapshot
@@ -194,10 +193,11 @@ class Watcher:
                     yield from_change(name, change, None, name, scopes[name])
             elif kind == "process":
                 yield from compare_process(old, new)
-            else:
-                changed = list(compare_module(old[0], old[1], new[1], self.caches))
-                if changed:
-                    self.project.refresh(old[0])
+            elif isinstance(old, Capture) and isinstance(new, Capture):
+                changed = compare_modules(old, new, self.caches)
+                if changed:  # what is data among the globals may have changed too
+                    for plan in self.project.plans():
+                        self.project.refresh(plan)
                 yield from changed
 
     def _reuse_allowed(self) -> bool:

@@ -133,6 +133,10 @@ def _is_frozen(items: tuple[Any, ...]) -> bool:
     return True
 
 
+def is_atomic(value: object) -> bool:
+    return _is_atomic(type(value))
+
+
 def is_looked_into(value: object) -> bool:
     """Whether a fingerprint of ``value`` says more than its identity (data, not code)."""
     tp = type(value)
@@ -163,8 +167,14 @@ class Fingerprinter:
         if _is_atomic(tp):
             return value
         oid = id(value)
-        if tp is tuple and _frozen.get(oid) is value:
-            return ("T", tp, oid, value)
+        if tp is tuple:
+            if _frozen.get(oid) is value:
+                return ("T", tp, oid, value)
+            if all(map(_is_atomic, map(type, value))):  # it never changes: keep the reference only
+                if len(_frozen) > 100_000:
+                    _frozen.clear()
+                _frozen[oid] = value
+                return ("T", tp, oid, value)
         if oid in self._seen:
             return ("R", oid)
         kind = _kinds.get(tp)
@@ -173,9 +183,6 @@ class Fingerprinter:
         if kind == _OPAQUE:
             return ("X", tp, oid)
         if depth >= self._bounds.depth:
-            if tp is tuple and len(value) <= self._bounds.elements and all(map(_is_atomic, map(type, value))):
-                _frozen[oid] = value
-                return ("T", tp, oid, value)
             return ("C", tp, oid)
         if self._budget <= 0:
             self._counters.truncated += 1
@@ -312,9 +319,12 @@ def _same_primitive(a: Any, b: Any) -> bool:
 
 
 def key_path(key: object) -> str:
+    """The subscript that names a dict item: ``["users"]``, ``[3]``, ``[<tzoffset>]``."""
     if isinstance(key, str) and '"' not in key and "\\" not in key:
         return f'["{key}"]'
-    return f"[{render(key, 30)}]"
+    if _is_primitive(type(key)):
+        return f"[{repr(key)[:30]}]"
+    return f"[<{type(key).__name__}>]"
 
 
 def diff(a: Any, b: Any, path: str = "", kind: str = "value") -> list[Change]:
@@ -368,88 +378,3 @@ def _diff(a: Any, b: Any, path: str, kind: str, out: list[Change]) -> None:
         out.append(Change(path, "calls", a, b))
     elif a[3:] != b[3:]:
         out.append(Change(path, "size", a, b))
-
-
-def render(fp: Any, limit: int = 40) -> str:
-    """A short, repr-like text for a fingerprint (or a primitive), at most ``limit`` characters."""
-    text = _render(fp, limit)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _render(fp: Any, limit: int) -> str:
-    if type(fp) is not tuple:
-        if not _is_primitive(type(fp)):
-            return f"<{type(fp).__name__} {getattr(fp, '__qualname__', getattr(fp, '__name__', '?'))}>"
-        return repr(fp)[: limit + 1]
-    tag = fp[0]
-    if tag == "A":
-        return "<absent>"
-    if tag == "R":
-        return "<shared>"
-    name = getattr(fp[1], "__name__", "?")
-    if tag == "L":
-        opening, closing = ("[", "]") if issubclass(fp[1], list) else ("(", ")")
-        return opening + _join([_render(x, limit) for x in fp[4]], fp[3], limit) + closing
-    if tag == "D":
-        parts = [f"{_render(k, limit)}: {_render(v, limit)}" for k, v in fp[4].items()]
-        return "{" + _join(parts, fp[3], limit) + "}"
-    if tag == "S":
-        if fp[4] is None:
-            return f"<{name} of {fp[3]}>"
-        return "{" + _join(sorted(_render(x, limit) for x in fp[4]), fp[3], limit) + "}"
-    if tag == "B":
-        return f"bytearray({fp[4]!r})" if fp[4] is not None else f"<bytearray of {fp[3]}>"
-    if tag == "M":
-        return f"<{name}, {fp[3]} calls>"
-    if tag == "T":
-        return "(" + _join([_render_raw(x, limit) for x in fp[3]], len(fp[3]), limit) + ")"
-    return f"<{name}>"
-
-
-def _render_raw(value: Any, limit: int) -> str:
-    if type(value) is tuple:
-        return "(" + _join([_render_raw(x, limit) for x in value], len(value), limit) + ")"
-    return _render(value if _is_atomic(type(value)) else ("X", type(value), id(value)), limit)
-
-
-def _join(parts: list[str], length: int, limit: int) -> str:
-    shown: list[str] = []
-    used = 0
-    for part in parts:
-        if used > limit:
-            break
-        shown.append(part)
-        used += len(part) + 2
-    if len(shown) < length:
-        shown.append("…")
-    return ", ".join(shown)
-
-
-def render_pair(before: Any, after: Any, limit: int = 40) -> tuple[str, str]:
-    """Both sides of a change; for sequences that differ in length, the part that differs."""
-    if (type(before) is tuple and type(after) is tuple and before[0] == after[0] == "L"
-            and len(_render(before, limit)) + len(_render(after, limit)) > 2 * limit):
-        xs, ys = before[4], after[4]
-        start = 0
-        while start < min(len(xs), len(ys)) and _safe_eq(xs[start], ys[start]):
-            start += 1
-        end = 0
-        while (end < min(len(xs), len(ys)) - start
-               and _safe_eq(xs[len(xs) - 1 - end], ys[len(ys) - 1 - end])):
-            end += 1
-        return _middle(before, start, end, limit), _middle(after, start, end, limit)
-    return render(before, limit), render(after, limit)
-
-
-def _safe_eq(x: Any, y: Any) -> bool:
-    try:
-        return bool(x is y or x == y)
-    except Exception:
-        return False
-
-
-def _middle(fp: Any, start: int, end: int, limit: int) -> str:
-    items = fp[4][start: len(fp[4]) - end]
-    parts = (["…"] if start else []) + [_render(x, limit) for x in items] + (["…"] if end else [])
-    text = "[" + ", ".join(parts) + "]"
-    return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable
 
 from flake8_fixture_scope.watch_fingerprint import Counters
-from flake8_fixture_scope.watch_state import Changed
+from flake8_fixture_scope.watch_render import Changed
 
 FORMAT_VERSION = 1
 PROCESS_WIDE = ("os.environ[", "os.getcwd()", "sys.", "logging.")
