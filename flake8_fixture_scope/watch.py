@@ -133,7 +133,7 @@ class Watcher:
                              config.getoption("fxs_watch_nodes"))
         self.counters = Counters()
         self.rootdir = os.path.realpath(str(config.rootpath))
-        self.project = ProjectModules(self.rootdir, list(config.getini("python_files")))
+        self.project = ProjectModules(self.rootdir, list(config.getini("python_files")), self.caches)
         self.current: _Test | None = None
         self._last: tuple[object, dict[str, Any]] | None = None
         self._dirty = True
@@ -172,12 +172,14 @@ class Watcher:
         if reuse and not self._dirty and self._last is not None and self._last[0] == key \
                 and self._reuse_allowed():
             snapshot.update(self._last[1])
+            self.counters.truncated += fingerprint.cut
             return snapshot
         fingerprint.foreign_objects = False
         modules = {"modules": capture_modules(sorted(plans, key=lambda plan: plan.name != own),
                                               fingerprint, own, own_class)}
         snapshot.update(modules)
         self._last, self._dirty = (key, modules), False
+        self.counters.truncated += fingerprint.cut
         return snapshot
 
     def _compare(self, test: _Test, after: dict[str, Any]) -> Iterator[Changed]:

@@ -70,7 +70,7 @@ class Counters:
     """What the watch could not see; reported at the end of the run."""
 
     unreadable: int = 0
-    truncated: int = 0
+    truncated: int = 0  # snapshots in which a value was cut at the size bounds
     errors: int = 0
 
 
@@ -158,6 +158,7 @@ class Fingerprinter:
         self._caches = caches
         self._budget = bounds.nodes
         self._seen: dict[int, None] = {}
+        self.cut = False  # whether a value was cut at the size bounds
         # Objects of classes from outside the project (a hypothesis strategy, a parser from a
         # library) are looked into when they are a fixture's value, and only then.
         self.foreign_objects = True
@@ -185,7 +186,7 @@ class Fingerprinter:
         if depth >= self._bounds.depth:
             return ("C", tp, oid)
         if self._budget <= 0:
-            self._counters.truncated += 1
+            self.cut = True
             return ("C", tp, oid)
         if tp is list and len(value) <= self._bounds.elements:  # the commonest case, made short
             items = tuple(value)
@@ -238,7 +239,7 @@ class Fingerprinter:
         if kind == _SEQ:
             length = len(value)
             if length > limit:
-                self._counters.truncated += 1
+                self.cut = True
             items = self._items(tuple(islice(value, limit)), depth)
             if tp is tuple and length <= limit and _is_frozen(items):
                 if len(_frozen) > 100_000:
@@ -249,7 +250,7 @@ class Fingerprinter:
         if kind == _MAP:
             length = len(value)
             if length > limit:
-                self._counters.truncated += 1
+                self.cut = True
                 copied = dict(islice(dict.items(value), limit))
             else:
                 copied = dict.copy(value)

@@ -36,9 +36,10 @@ class ModulePlan:
     classes: list[tuple[str, type, list[str]]]
 
 
-def _data_names(namespace: dict[str, Any]) -> list[str]:
+def _data_names(namespace: dict[str, Any], caches: bool) -> list[str]:
     return [name for name, value in namespace.items()
-            if not (name.startswith("__") and name.endswith("__")) and is_looked_into(value)]
+            if not (name.startswith("__") and name.endswith("__")) and is_looked_into(value)
+            and (caches or not is_cache(name))]
 
 
 def _ignored(name: str, old: object, new: object, caches: bool) -> bool:
@@ -52,7 +53,8 @@ def _ignored(name: str, old: object, new: object, caches: bool) -> bool:
 class ProjectModules:
     """The modules whose file is under the rootdir and outside any installed environment."""
 
-    def __init__(self, rootdir: str, test_patterns: list[str]) -> None:
+    def __init__(self, rootdir: str, test_patterns: list[str], caches: bool = False) -> None:
+        self._caches = caches
         self._root = os.path.join(os.path.realpath(rootdir), "")
         self._outside = tuple(os.path.join(os.path.realpath(p), "") for p in
                               {sys.prefix, sys.exec_prefix, sys.base_prefix} if p)
@@ -77,8 +79,8 @@ class ProjectModules:
 
     def refresh(self, plan: ModulePlan) -> None:
         namespace = vars(plan.module)
-        plan.data = _data_names(namespace)
-        plan.classes = [(name, value, _data_names(dict(vars(value))))
+        plan.data = _data_names(namespace, self._caches)
+        plan.classes = [(name, value, _data_names(dict(vars(value)), self._caches))
                         for name, value in namespace.items()
                         if isinstance(value, type) and value.__module__ == plan.name
                         and not name.startswith("__")]

@@ -53,7 +53,7 @@ def render(fp: Any, limit: int = 40) -> str:
 
 def _render(fp: Any, limit: int) -> str:
     if type(fp) is not tuple:
-        if not type(fp) in PRIMITIVES:
+        if type(fp) not in PRIMITIVES:
             return f"<{type(fp).__name__} {getattr(fp, '__qualname__', getattr(fp, '__name__', '?'))}>"
         return repr(fp)[: limit + 1]
     tag = fp[0]

@@ -102,7 +102,7 @@ def summary_lines(findings: list[Finding], watched: int, counters: Counters) -> 
     polluters = len({f.nodeid for f in findings})
     tail = (f"{watched} tests watched, {polluters} left state changed ({len(findings)} changes)")
     notes = [f"{n} {what}" for n, what in ((counters.unreadable, "objects unreadable"),
-                                           (counters.truncated, "values cut at the size bounds"),
+                                           (counters.truncated, "snapshots cut at the size bounds"),
                                            (counters.errors, "internal errors")) if n]
     return [*lines, tail + ("; " + ", ".join(notes) if notes else "")]
 

@@ -16,8 +16,9 @@ and its test dependencies.
 A SUITE is ``FOLDER`` or ``FOLDER::ARGS`` (ARGS, split at spaces, go to pytest; e.g.
 ``/tmp/wb/toolz-1.2.0::toolz``). Each run is a fresh ``python -m pytest -q -p no:cacheprovider``
 process in FOLDER; the runs alternate (without, with; with, without; ...) so that drift on a
-shared machine hits both arms alike. The table gives the median wall time of each arm, the
-overhead, and the outcome line of the last run of each arm (the suites must pass alike). With
+shared machine hits both arms alike. The table gives, for each arm, the median wall time and
+the median CPU time (user + system) of the pytest process, the overheads, and the outcome line
+of the last run with the watch (the suites must pass alike). With
 ``--report``, one more run with the watch writes its terminal report to FILE.
 """
 
@@ -25,6 +26,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shlex
 import statistics
 import subprocess
@@ -67,35 +69,46 @@ def environment() -> dict[str, str]:
     return env
 
 
-def timed(command: list[str], folder: Path) -> tuple[float, str]:
-    start = time.perf_counter()
+@dataclass(frozen=True)
+class Run:
+    wall: float
+    cpu: float  # user + system time of the pytest process: what a busy machine disturbs least
+    outcome: str
+
+
+def timed(command: list[str], folder: Path) -> Run:
+    start, usage = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(command, cwd=folder, env=environment(), capture_output=True, text=True)
-    seconds = time.perf_counter() - start
+    wall, after = time.perf_counter() - start, resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = after.ru_utime - usage.ru_utime + after.ru_stime - usage.ru_stime
     lines = [line for line in done.stdout.splitlines() if line.strip()]
-    return seconds, (lines[-1] if lines else f"exit {done.returncode}: {done.stderr.strip()[-200:]}")
+    return Run(wall, cpu, lines[-1] if lines else f"exit {done.returncode}: {done.stderr.strip()[-200:]}")
 
 
-def measure(python: str, suite: Suite, pairs: int) -> dict[str, tuple[list[float], str]]:
-    times: dict[str, list[float]] = {WITH: [], WITHOUT: []}
-    outcome: dict[str, str] = {}
+def measure(python: str, suite: Suite, pairs: int) -> dict[str, list[Run]]:
+    runs: dict[str, list[Run]] = {WITH: [], WITHOUT: []}
     for pair in range(pairs):
         order = (WITHOUT, WITH) if pair % 2 == 0 else (WITH, WITHOUT)
         for arm in order:
-            seconds, last = timed(pytest_command(python, suite, arm == WITH), suite.folder)
-            times[arm].append(seconds)
-            outcome[arm] = last
-            print(f"  {suite.name:<24} {arm:<12} {seconds:7.2f} s  {last}", file=sys.stderr)
-    return {arm: (times[arm], outcome[arm]) for arm in times}
+            run = timed(pytest_command(python, suite, arm == WITH), suite.folder)
+            runs[arm].append(run)
+            print(f"  {suite.name:<24} {arm:<12} {run.wall:7.2f} s wall {run.cpu:7.2f} s cpu  {run.outcome}",
+                  file=sys.stderr)
+    return runs
 
 
-def table(rows: list[tuple[Suite, dict[str, tuple[list[float], str]]]]) -> str:
-    lines = ["| suite | runs per arm | median without | median with watch | overhead | outcome |",
-             "|---|---|---|---|---|---|"]
-    for suite, result in rows:
-        without, with_watch = statistics.median(result[WITHOUT][0]), statistics.median(result[WITH][0])
-        outcome = result[WITH][1].strip("= ")
-        lines.append(f"| {suite.name} {' '.join(suite.args)} | {len(result[WITH][0])} | {without:.2f} s "
-                     f"| {with_watch:.2f} s | {100 * (with_watch / without - 1):+.1f} % | {outcome} |")
+def table(rows: list[tuple[Suite, dict[str, list[Run]]]]) -> str:
+    lines = ["| suite | runs per arm | wall without | wall with watch | wall overhead "
+             "| CPU without | CPU with watch | CPU overhead | outcome |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for suite, runs in rows:
+        cells = [f"{suite.name} {' '.join(suite.args)}".strip(), str(len(runs[WITH]))]
+        for measure_of in (lambda run: run.wall, lambda run: run.cpu):
+            without = statistics.median(map(measure_of, runs[WITHOUT]))
+            with_watch = statistics.median(map(measure_of, runs[WITH]))
+            cells += [f"{without:.2f} s", f"{with_watch:.2f} s", f"{100 * (with_watch / without - 1):+.1f} %"]
+        cells.append(runs[WITH][-1].outcome.strip("= "))
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
