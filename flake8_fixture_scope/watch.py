@@ -334,6 +334,9 @@ class Watcher:
         write_json(self.json_path, self.findings, tests, self.counters)
 
     def pytest_terminal_summary(self, terminalreporter: Any) -> None:
+        self._guard(lambda: self._summary(terminalreporter))
+
+    def _summary(self, terminalreporter: Any) -> None:
         terminalreporter.section("fixture-scope watch")
         for line in summary_lines(self.findings, len(self.watched), self.counters):
             terminalreporter.line(line)
