@@ -434,6 +434,40 @@ def test_a_conftest_hook_between_tests_is_not_blamed(pytester: pytest.Pytester, 
     assert named(document) == set()
 
 
+CACHED = """
+import os
+
+_lookup_cache = {}
+LAZY = None
+
+
+def test_fills_the_cache():
+    _lookup_cache["a"] = 1
+
+
+def test_sets_lazily():
+    global LAZY
+    LAZY = {"ready": True}
+
+
+def test_sets_environ():
+    os.environ["IGNORED_HERE"] = "1"
+"""
+
+
+@pytest.mark.parametrize("args, expected", [
+    ([], {"test_cached.LAZY", 'os.environ["IGNORED_HERE"]'}),
+    (["--fxs-watch-caches", "--fxs-watch-ignore=os.environ*"],
+     {"test_cached.LAZY", 'test_cached._lookup_cache["a"]'}),
+], ids=["default", "caches-and-ignore"])
+def test_caches_and_ignored_things(pytester: pytest.Pytester, isolated: None, args: list[str],
+                                   expected: set[str]) -> None:
+    pytester.makepyfile(test_cached=CACHED)
+    result, document = run(pytester, *args)
+    result.assert_outcomes(passed=3)
+    assert {thing for _, thing, _ in named(document)} == expected
+
+
 STRANGE = """
 import pytest
 
