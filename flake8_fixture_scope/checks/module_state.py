@@ -26,6 +26,7 @@ from ..analysis.module_state import (
 )
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
+from ..model.index import index_file
 from ..model.resolve import FixtureResolver
 from ..project import PROJECT
 from ..rules import RULES
@@ -84,7 +85,7 @@ class ModuleStateCheck:
             return
         fixture = consumer.fixture
         if (fixture is not None and fixture.autouse and consumer.scope in (Scope.SESSION, Scope.FUNCTION)
-                and is_top_conftest(fixture.path)):
+                and applies_to_every_test(fixture.path)):
             return  # it runs for every test of the suite, before each or before the first: all see it
         roots = module_state_roots(consumer.func, consumer.cls)
         roots.update(self._handed_out_state(consumer))
@@ -257,6 +258,21 @@ def is_top_conftest(path: str) -> bool:
     if path not in _TOP_CONFTESTS:
         _TOP_CONFTESTS[path] = os.path.basename(path) == "conftest.py" and _holds_every_test(path)
     return _TOP_CONFTESTS[path]
+
+
+def applies_to_every_test(path: str) -> bool:
+    """The top conftest, or a plugin module it lists in ``pytest_plugins``: its autouse fixtures
+    run for every test of the project."""
+    if is_top_conftest(path):
+        return True
+    path = os.path.abspath(path)
+    for conftest in PROJECT.conftest_paths(path):
+        index = index_file(conftest) if is_top_conftest(conftest) else None
+        for plugin in index.plugins if index is not None else ():
+            found = PROJECT.find_module_file(plugin)
+            if found is not None and os.path.abspath(found) == path:
+                return True
+    return False
 
 
 def _holds_every_test(path: str) -> bool:
