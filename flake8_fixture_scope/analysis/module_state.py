@@ -12,136 +12,31 @@ import sys
 
 from astroid import nodes
 
-from .consumers import XUNIT_TEARDOWNS
 from .events import Context, ModuleObject, Mutation, Origin
-from ..vocabulary import CLASS_SETUPS, CONTAINER_MAKERS, PER_INSTANCE_SETUPS
 from .names import dotted, qualified_name
 from . import inference
 from .calls import may_call_project_code
-from .names import subscript_text
+from .names import assigned_value_and_path, subscript_text
 from .process_state import process_state_call, state_object_change
 from .restores import UNDO, as_undo, is_context_local, is_fresh_value, is_removal, is_reset, unrestored
 from .summaries import MAX_SUMMARY_DEPTH, call_mutation, called_function, summary
 from .state_guards import patched_key
-from ..project import PROJECT
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
+from .restore_syntax import (
+    PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
+    overlapping, patcher_context, pick,
+)
+from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
+from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
+from .teardowns import PER_TEST_TEARDOWNS
 
 # Methods that only read: a call of one in a teardown does not restore anything.
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count", "__getitem__",
                       "__contains__", "startswith", "endswith"})
-# Fixtures and names whose calls patch with automatic undo (pytest / pytest-mock / unittest.mock).
-_PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
-                       "session_mocker", "patch", "patcher"})
 
 
 _FINALIZER_REGISTRARS = frozenset({"addfinalizer", "addCleanup", "addClassCleanup", "addModuleCleanup"})
-
-
-def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
-    """The free names used in ``func`` that resolve to module-level objects (no inference)."""
-    roots: dict[str, Origin] = {}
-    for name in {n for node in func.nodes_of_class(nodes.Global) for n in node.names}:
-        roots[name] = Origin(name, ModuleObject(name, "global"))
-    seen: set[tuple[nodes.NodeNG, str]] = set()
-    for node in func.nodes_of_class(nodes.Name):
-        key = (node.scope(), node.name)
-        if key in seen or node.name in roots:
-            continue
-        seen.add(key)
-        kind = _module_binding_kind(node, own_class)
-        if kind is not None:
-            qualified = qualified_name(node) if kind in ("module", "import") else None
-            roots[node.name] = Origin(node.name, ModuleObject(node.name, kind, qualified or ""))
-    roots.update(class_attribute_roots(func, own_class))
-    return roots
-
-
-def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[str, Origin]:
-    """``h.registered`` after ``h = Handler()``: an attribute the project class's body defines
-    as a container, and ``__init__`` does not give each instance, is the class's own state."""
-    roots: dict[str, Origin] = {}
-    for assign in func.nodes_of_class(nodes.Assign):
-        target = assign.targets[0] if len(assign.targets) == 1 else None
-        value = assign.value
-        if not isinstance(target, nodes.AssignName) or not isinstance(value, nodes.Call) \
-                or not may_call_project_code(value.func, context.is_project_module):
-            continue
-        for cls in inference.infer_values(value.func):
-            if isinstance(cls, nodes.ClassDef) and context.is_project_file(cls.root().file or ""):
-                for name in _shared_attributes(cls):
-                    key = f"{cls.name}.{name}"
-                    roots[f"{target.name}.{name}"] = Origin(key, ModuleObject(key, "class"))
-                break
-    return roots
-
-
-def _defined_at_module_level(func: nodes.FunctionDef) -> bool:
-    """A function of the module, or a method of a class (nested in classes) of the module."""
-    node: nodes.NodeNG | None = func.parent
-    while isinstance(node, nodes.ClassDef):
-        node = node.parent
-    return isinstance(node, nodes.Module)
-
-
-def class_attribute_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
-    """In a test method (or per-test set-up): the test class itself and, as ``self.items``, each
-    mutable attribute its body defines, one object shared by every test of the class. Class
-    set-ups (``setup_class``) build that state; they are not reported for it."""
-    if own_class is None or func.name in CLASS_SETUPS or func.type != "method" or not func.args.args:
-        return {}
-    self_name = func.args.args[0].name
-    roots = {own_class.name: Origin(own_class.name, ModuleObject(own_class.name, "class"))}
-    for name in _shared_attributes(own_class):
-        key = f"{own_class.name}.{name}"
-        roots[f"{self_name}.{name}"] = Origin(key, ModuleObject(key, "class"))
-    return roots
-
-
-def _shared_attributes(cls: nodes.ClassDef) -> set[str]:
-    names = {target.name for statement in cls.body if isinstance(statement, nodes.Assign)
-             for target in statement.targets
-             if isinstance(target, nodes.AssignName) and is_container_value(statement.value)}
-    for statement in cls.body:
-        if isinstance(statement, nodes.FunctionDef) and statement.name in PER_INSTANCE_SETUPS:
-            names -= {target.attrname for target in statement.nodes_of_class(nodes.AssignAttr)}
-    return names
-
-
-def is_container_value(value: nodes.NodeNG) -> bool:
-    """A display or comprehension of a mutable container, or a call of a container type."""
-    if isinstance(value, (nodes.List, nodes.Dict, nodes.Set, nodes.ListComp, nodes.DictComp, nodes.SetComp)):
-        return True
-    return isinstance(value, nodes.Call) and (dotted(value.func) or "").rpartition(".")[2] in CONTAINER_MAKERS
-
-
-def declared_globals(func: nodes.FunctionDef | nodes.Lambda) -> set[str]:
-    """Names a ``global`` statement in ``func`` itself (not in nested functions) declares."""
-    names: set[str] = set()
-    for node in func.nodes_of_class(nodes.Global, skip_klass=(nodes.FunctionDef, nodes.Lambda)):
-        names.update(node.names)
-    return names
-
-
-def _module_binding_kind(name: nodes.Name, own_class: nodes.ClassDef | None) -> str | None:
-    try:
-        scope, bindings = name.lookup(name.name)
-    except Exception:
-        return None
-    if not bindings or (isinstance(scope, nodes.Module) and scope.name == "builtins"):
-        return None
-    binding = bindings[0]
-    if isinstance(binding, nodes.Import):
-        return "module"  # also a local ``import os``: the name is the shared module
-    if isinstance(binding, nodes.ImportFrom):
-        return "import"
-    if not isinstance(scope, nodes.Module):
-        return None
-    if isinstance(binding, nodes.ClassDef):
-        return None if binding is own_class else "class"
-    if isinstance(binding, nodes.AssignName) and binding.scope() is scope:
-        return "object"
-    return None  # functions, and anything else, are not state a test changes
 
 
 class ModuleStateFinder(MutationFinder):
@@ -197,33 +92,33 @@ class ModuleStateFinder(MutationFinder):
     def _is_undo(self, node: nodes.NodeNG, action: str, key: str, earlier: list[Mutation]) -> bool:
         """A removal of what this function added, a saved value or the initial constant put back."""
         if is_removal(action):
-            return any(_overlapping(m.key, key) and not is_removal(m.action) for m in earlier)
+            return any(overlapping(m.key, key) and not is_removal(m.action) for m in earlier)
         assigned = node.parent if isinstance(node, (nodes.AssignAttr, nodes.AssignName)) else None
         if action in (".clear()", ".cache_clear()") or (
                 isinstance(assigned, nodes.Assign) and is_fresh_value(assigned.value)):
-            return any(_overlapping(m.key, key) for m in earlier)  # ``app.overrides = {}`` at the end
+            return any(overlapping(m.key, key) for m in earlier)  # ``app.overrides = {}`` at the end
         if (isinstance(node, nodes.Call) and isinstance(node.func, nodes.Attribute) and node.args
                 and node.func.attrname in ("update", "extend")):
             return self._read_keys(node.args[0]) == key  # ``X.clear(); X.update(saved)``
-        value, path = _assigned_value(node)
+        value, path = assigned_value_and_path(node)
         if value is None:
             return False
         if path and isinstance(value, nodes.Name):
-            read = _pick(self._saved.get(value.name), path)
+            read = pick(self._saved.get(value.name), path)
         else:
-            read = self._read_keys(_element(value, path))
+            read = self._read_keys(element(value, path))
         if read == key:
             return True
-        return isinstance(value, nodes.Const) and _is_initial_constant(node, value)
+        return isinstance(value, nodes.Const) and is_initial_constant(node, value)
 
     def _in_restoring_place(self) -> bool:
         return bool(self.restoring) or self._after_yield
 
     def _mark_restored(self, node: nodes.NodeNG, origin: Origin) -> None:
-        loop = _loop_patch(node, origin.path) if isinstance(node, nodes.Call) else None
+        loop = loop_patch(node, origin.path) if isinstance(node, nodes.Call) else None
         if loop is not None:
             self._loop_patches.append(loop)
-        block = _patcher_context(node) if isinstance(node, nodes.Call) else None
+        block = patcher_context(node) if isinstance(node, nodes.Call) else None
         if block is not None and not self._holds_the_yield(block):
             self.scoped.append((block, origin.path))  # ``with monkeypatch.context() as m:``
             return
@@ -248,12 +143,12 @@ class ModuleStateFinder(MutationFinder):
 
     def origin_of(self, node: nodes.NodeNG) -> Origin | None:
         origin = super().origin_of(node)
-        if origin is not None and isinstance(node, nodes.Subscript) and _builds_a_value(node, origin):
+        if origin is not None and isinstance(node, nodes.Subscript) and builds_a_value(node, origin):
             return None  # ``np.c_[a, b]``: a new array, not a part of numpy
         return origin
 
     def _visit_nested_function(self, func: nodes.FunctionDef | nodes.Lambda) -> None:
-        if isinstance(func, nodes.FunctionDef) and not func.decorators and _never_called(func):
+        if isinstance(func, nodes.FunctionDef) and not func.decorators and never_called(func):
             return  # ``sample.__code__`` is read, the body never runs
         super()._visit_nested_function(func)
 
@@ -398,7 +293,7 @@ class ModuleStateFinder(MutationFinder):
                 call.func, self.context.is_project_module):
             return False
         func = called_function(call, self.context)
-        if func is None or not _defined_at_module_level(func):
+        if func is None or not defined_at_module_level(func):
             return False  # a nested function is walked where it is defined; a local class is the test's
         changes, complete = summary(func, self.depth, self._summarize, self.context)
         self.cut_short = self.cut_short or not complete
@@ -483,149 +378,13 @@ _LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _builds_a_value(node: nodes.Subscript, origin: Origin) -> bool:
-    """Indexing an attribute of an installed (non-stdlib) module, ``np.c_[...]``: index tricks
-    and builders make a new value; the library state tests change is stdlib's (``os.environ``)."""
-    source = origin.source
-    if not isinstance(source, ModuleObject) or source.kind != "module":
-        return False
-    if not isinstance(node.value, nodes.Attribute):
-        return False
-    if not isinstance(node.value.expr, nodes.Name):
-        return False
-    top = (source.qualified or source.name).split(".")[0]
-    return top not in sys.stdlib_module_names and not PROJECT.is_project_module(top)
-
-
-def _never_called(func: nodes.FunctionDef) -> bool:
-    """A nested function whose name is only read for its dunder attributes (``f.__code__``)."""
-    scope = func.parent.scope() if func.parent is not None else None
-    if scope is None:
-        return False
-    for use in scope.nodes_of_class(nodes.Name):
-        if use.name != func.name:
-            continue
-        parent = use.parent
-        if not (isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__")
-                and parent.attrname != "__call__"):
-            return False
-    return True
-
-
-def _loop_patch(call: nodes.Call, key: str) -> tuple[str, str] | None:
-    """``for key in KEYS: monkeypatch.setitem(sys.modules, key, ...)``: (``sys.modules``, ``KEYS``)."""
-    if len(call.args) < 2 or not isinstance(call.args[1], nodes.Name):
-        return None
-    name = call.args[1].name
-    suffix = f"[{name}]"
-    if not key.endswith(suffix):
-        return None
-    node: nodes.NodeNG | None = call.parent
-    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
-        if isinstance(node, (nodes.For, nodes.AsyncFor)):
-            targets = [node.target] if isinstance(node.target, nodes.AssignName) else list(
-                getattr(node.target, "elts", []))
-            iterable = node.iter
-            if (isinstance(node.target, nodes.Tuple) and isinstance(iterable, nodes.Call)
-                    and qualified_name(iterable.func) == "builtins.enumerate" and iterable.args):
-                iterable = iterable.args[0]
-            if any(isinstance(t, nodes.AssignName) and t.name == name for t in targets):
-                return key[: -len(suffix)], iterable.as_string()
-        node = node.parent
-    return None
-
-
-def _inside_restoring_block(mutation: Mutation, scoped: list[tuple[nodes.With, str]]) -> bool:
-    """A change made inside a ``with`` block that puts the same target (or a parent) back."""
-    line = mutation.node.lineno or 0
-    return any(block.body and block.body[0].fromlineno <= line <= (block.tolineno or 0)
-               and _overlapping(key, mutation.key) for block, key in scoped)
-
-
-def _patcher_context(call: nodes.Call) -> nodes.With | None:
-    """The block of ``with monkeypatch.context() as m:`` when ``call`` is ``m.setattr(...)``."""
-    func = call.func
-    if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name):
-        return None
-    name = func.expr.name
-    node: nodes.NodeNG | None = call.parent
-    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
-        if isinstance(node, (nodes.With, nodes.AsyncWith)):
-            for expr, var in node.items:
-                if isinstance(var, nodes.AssignName) and var.name == name and _is_patch_context(expr):
-                    return node
-        node = node.parent
-    return None
-
-
-def _is_patch_context(expr: nodes.NodeNG) -> bool:
-    """``monkeypatch.context()``, ``pytest.MonkeyPatch.context()``."""
-    if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):
-        return False
-    owner = dotted(expr.func.expr) or ""
-    patcher = owner.split(".")[0] in _PATCHERS or owner.endswith("MonkeyPatch")
-    return expr.func.attrname == "context" and patcher
-
-
-def _overlapping(one: str, other: str) -> bool:
-    return (one == other or one.startswith((other + "[", other + "."))
-            or other.startswith((one + "[", one + ".")))
-
-
-def _assigned_value(target: nodes.NodeNG) -> tuple[nodes.NodeNG | None, list[int]]:
-    """The right-hand side that ``target`` (maybe inside a tuple target) receives, and where."""
-    path: list[int] = []
-    node = target
-    while isinstance(node.parent, (nodes.Tuple, nodes.List)):
-        path.insert(0, node.parent.elts.index(node))
-        node = node.parent
-    parent = node.parent
-    if isinstance(parent, nodes.Assign) and node in parent.targets:
-        return parent.value, path
-    return None, path
-
-
-def _element(value: nodes.NodeNG, path: list[int]) -> nodes.NodeNG:
-    for index in path:
-        if not isinstance(value, (nodes.Tuple, nodes.List)) or index >= len(value.elts):
-            return value
-        value = value.elts[index]
-    return value
-
-
-def _pick(saved: object, path: list[int]) -> object:
-    for index in path:
-        if not isinstance(saved, list) or index >= len(saved):
-            return None
-        saved = saved[index]
-    return saved
-
-
-def _is_initial_constant(target: nodes.NodeNG, value: nodes.Const) -> bool:
-    """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``."""
-    if isinstance(target, nodes.AssignAttr):
-        values = inference.infer_values(target.expr)
-        owners = [v for v in values if isinstance(v, (nodes.Module, nodes.ClassDef))]
-        name = target.attrname
-    elif isinstance(target, nodes.AssignName):
-        owners, name = [target.root()], target.name
-    else:
-        return False
-    for owner in owners:
-        bindings = owner.locals.get(name, [])
-        assigned = [b.parent.value for b in bindings if isinstance(b.parent, nodes.Assign)]
-        if len(bindings) == 1 and len(assigned) == 1 and isinstance(assigned[0], nodes.Const):
-            return bool(assigned[0].value == value.value and type(assigned[0].value) is type(value.value))
-    return False
-
-
 def is_patching(call: nodes.Call) -> bool:
     """``monkeypatch.setitem(...)``, ``mock.patch.dict(...)``, ``mocker.patch.object(...)``."""
     text = dotted(call.func) or ""
-    if any(part in _PATCHERS for part in text.split(".")):
+    if any(part in PATCHERS for part in text.split(".")):
         return True
     name = qualified_name(call.func) or ""
-    return name.startswith(("unittest.mock.", "mock.")) or _patcher_context(call) is not None
+    return name.startswith(("unittest.mock.", "mock.")) or patcher_context(call) is not None
 
 
 def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Context,
@@ -635,8 +394,8 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     restores, and so does a teardown of an enclosing level that writes the same target."""
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
-    found = [m for m in finder.mutations if m.restoring or not (_inside_restoring_block(m, finder.scoped)
-                                                                or _rejected_in_raises(m))]
+    found = [m for m in finder.mutations if m.restoring or not (inside_restoring_block(m, finder.scoped)
+                                                                or rejected_in_raises(m))]
     found += _patched_by_decorators(func, finder)
     for down in ([teardown] if teardown is not None else []) + (enclosing or []):
         undo = ModuleStateFinder(context)
@@ -644,137 +403,12 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
         undo.find(down, module_state_roots(down, class_of(down)))
         # Any call on a container counts in the matching teardown; an enclosing level must write
         # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
-        per_test = down is teardown or down.name in _PER_TEST_TEARDOWNS
+        per_test = down is teardown or down.name in PER_TEST_TEARDOWNS
         found += [m for m in undo.mutations if m.restoring and (per_test or m.action != "restore")]
     return [m for m in found
             if m.restoring or m.code == UNDO or not (
-                is_reset(m) or is_context_local(m) or _own_module_entry(m, func)
-                or _removes_what_the_test_added(m, func, context))]
-
-
-def _removes_what_the_test_added(mutation: Mutation, func: nodes.FunctionDef, context: Context) -> bool:
-    """``del REGISTRY[handler]`` of a handler the function made, ``del Widget.extra`` (or
-    ``delattr``) of an attribute the readable class or module does not define."""
-    if not is_removal(mutation.action):
-        return False
-    node = mutation.node
-    key: nodes.NodeNG | None = None
-    if isinstance(node, nodes.Subscript):
-        key = node.slice
-    elif isinstance(node, nodes.Call) and node.args and isinstance(node.func, nodes.Attribute):
-        key = node.args[0]
-    if isinstance(key, nodes.Name):
-        return _is_local_object(key, func)
-    owner: nodes.NodeNG | None = None
-    attr: object = None
-    if isinstance(node, nodes.DelAttr):
-        owner, attr = node.expr, node.attrname
-    elif isinstance(node, nodes.Call) and len(node.args) >= 2 and mutation.action == "delattr()":
-        owner, attr = node.args[0], inference.infer_constant(node.args[1])
-    if owner is None or not isinstance(attr, str):
-        return False
-    values = [v for v in inference.infer_values(owner) if isinstance(v, (nodes.ClassDef, nodes.Module))]
-    if not values or not all(context.is_project_file(v.root().file or "") for v in values):
-        return False
-    for value in values:
-        try:
-            value.getattr(attr)
-            return False
-        except Exception:
-            continue
-    return True
-
-
-def _is_local_object(name: nodes.Name, func: nodes.FunctionDef) -> bool:
-    """A name the function binds to an object it makes (a call, a class, a function, a lambda)."""
-    try:
-        scope, bindings = name.lookup(name.name)
-    except Exception:
-        return False
-    if scope is not func or len(bindings) != 1:
-        return False
-    binding = bindings[0]
-    if isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)):
-        return True
-    value = binding.parent.value if isinstance(binding, nodes.AssignName) and isinstance(
-        binding.parent, nodes.Assign) else None
-    if isinstance(value, nodes.Lambda):
-        return True
-    if not isinstance(value, nodes.Call):
-        return False
-    made = inference.infer_values(value.func)
-    return bool(made) and all(isinstance(v, nodes.ClassDef) and v.root().name != "builtins" for v in made)
-
-
-_IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
-
-
-def _rejected_in_raises(mutation: Mutation) -> bool:
-    """The assignment (or the changing call, ``pd.set_option("x", bad)``) a
-    ``with pytest.raises(...):`` block ends with: expected to be refused."""
-    node = mutation.node
-    if not isinstance(node, (nodes.AssignAttr, nodes.Subscript, nodes.Call)):
-        return False
-    statement = node.statement()
-    block = statement.parent
-    return (isinstance(block, nodes.With) and bool(block.body) and block.body[-1] is statement
-            and any(isinstance(expr, nodes.Call) and (dotted(expr.func) or "").endswith("raises")
-                    for expr, _var in block.items))
-
-
-def _own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
-    """A ``sys.modules`` entry of a module only this function imports (evicted to import it
-    afresh, or made by hand with ``module_from_spec``): no other test holds that module."""
-    if not mutation.key.startswith("sys.modules["):
-        return False
-    node = mutation.node
-    if isinstance(node, nodes.Subscript) and _assigned_value(node)[0] is not None:
-        value = _assigned_value(node)[0]
-        if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
-            made = [n for n in func.nodes_of_class(nodes.AssignName) if n.name == value.name]
-            single = made[0].parent if len(made) == 1 else None
-            value = single.value if isinstance(single, nodes.Assign) else None
-        return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
-    if not is_removal(mutation.action):
-        return False
-    key: nodes.NodeNG | None = None
-    if isinstance(node, nodes.Subscript):
-        key = node.slice
-    elif isinstance(node, nodes.Call) and node.args:
-        key = node.args[0]
-    if key is None:
-        return False
-    name = inference.infer_constant(key)
-    if isinstance(name, str) and ("." not in name or _imported_at_module_level(func.root(), name)):
-        return False  # a top-level package (``httpx``) is what every other test module imports too
-    text = key.as_string()
-    for call in func.nodes_of_class(nodes.Call):
-        called = (dotted(call.func) or "").split(".")[-1]
-        if called in _IMPORTERS and call.args and (call.args[0].as_string() == text
-                                                   or inference.infer_constant(call.args[0]) == name):
-            return True
-    return isinstance(name, str) and not _resolves(name, func.root())
-
-
-def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
-    for statement in module.body:
-        names = [n for n, _alias in statement.names] if isinstance(statement, nodes.Import) else []
-        if any(n == name or n.startswith(name + ".") or name.startswith(n + ".") for n in names):
-            return True
-        if isinstance(statement, nodes.ImportFrom) and (statement.modname == name
-                                                        or name.startswith(statement.modname + ".")):
-            return True
-    return False
-
-
-def _resolves(name: str, module: nodes.Module) -> bool:
-    if name.split(".")[0] in sys.stdlib_module_names or PROJECT.find_module_file(name):
-        return True
-    try:
-        module.import_module(name, relative_only=False)
-    except Exception:
-        return False
-    return True
+                is_reset(m) or is_context_local(m) or own_module_entry(m, func)
+                or removes_what_the_test_added(m, func, context))]
 
 
 def handed_out_module_state(fixture: nodes.FunctionDef, context: Context) -> Origin | None:
@@ -800,50 +434,3 @@ def _is_bare_module(origin: Origin) -> bool:
     """``os`` itself: ``os.remove(p)`` in a finally restores nothing of ``os.environ``."""
     source = origin.source
     return isinstance(source, ModuleObject) and source.kind == "module" and origin.path == source.name
-
-
-def class_of(func: nodes.FunctionDef) -> nodes.ClassDef | None:
-    parent = func.parent
-    return parent if isinstance(parent, nodes.ClassDef) else None
-
-
-def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
-    name = XUNIT_TEARDOWNS.get(setup.name)
-    container = setup.parent
-    if name is None or not isinstance(container, (nodes.Module, nodes.ClassDef)):
-        return None
-    return _hook(container, name)
-
-
-_CLASS_TEARDOWNS = ("teardown_method", "teardown", "tearDown", "teardown_class", "tearDownClass")
-_MODULE_TEARDOWNS = ("teardown_module", "tearDownModule")
-
-
-_PER_TEST_TEARDOWNS = frozenset({"teardown_method", "tearDown", "teardown", "teardown_function"})
-
-
-def enclosing_teardowns(func: nodes.FunctionDef) -> list[nodes.FunctionDef]:
-    """The xunit teardowns that run after ``func`` (a test or a set-up) at its level or an
-    enclosing one: ``teardown_method``/``teardown_class`` of its class, ``teardown_module``."""
-    found: list[nodes.FunctionDef] = []
-    cls = class_of(func)
-    if cls is not None:
-        found += [hook for name in _CLASS_TEARDOWNS if (hook := _hook(cls, name)) is not None]
-    module = func.root()
-    names = _MODULE_TEARDOWNS if cls is not None else ("teardown_function",) + _MODULE_TEARDOWNS
-    found += [hook for name in names if (hook := _hook(module, name)) is not None]
-    return [hook for hook in found if hook is not func]
-
-
-def _hook(container: nodes.Module | nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
-    """The function bound to ``name`` in ``container``: a ``def``, or an alias of one
-    (``teardown_module = setup_function``)."""
-    for statement in container.body:
-        if isinstance(statement, nodes.FunctionDef) and statement.name == name:
-            return statement
-        if (isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.Name)
-                and any(getattr(t, "name", None) == name for t in statement.targets)):
-            target = statement.value.name
-            return next((s for s in container.body if isinstance(s, nodes.FunctionDef) and s.name == target),
-                        None)
-    return None

@@ -105,3 +105,16 @@ def subscript_text(index: nodes.NodeNG) -> str:
     if isinstance(index, nodes.JoinedStr) and text[:2] == "f'" and text[-1:] == "'" and '"' not in text:
         return f'f"{text[2:-1]}"'  # the double quotes of constant keys
     return text
+
+
+def assigned_value_and_path(target: nodes.NodeNG) -> tuple[nodes.NodeNG | None, list[int]]:
+    """The right-hand side that ``target`` (maybe inside a tuple target) receives, and where."""
+    path: list[int] = []
+    node = target
+    while isinstance(node.parent, (nodes.Tuple, nodes.List)):
+        path.insert(0, node.parent.elts.index(node))
+        node = node.parent
+    parent = node.parent
+    if isinstance(parent, nodes.Assign) and node in parent.targets:
+        return parent.value, path
+    return None, path

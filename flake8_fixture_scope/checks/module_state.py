@@ -19,11 +19,9 @@ from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import (
-    class_of, enclosing_teardowns, handed_out_module_state, instance_attribute_roots, matching_teardown,
-    module_state_roots,
-    mutations_in,
-)
+from ..analysis.module_state import handed_out_module_state, mutations_in
+from ..analysis.state_roots import class_of, instance_attribute_roots, module_state_roots
+from ..analysis.teardowns import enclosing_teardowns, matching_teardown
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.index import index_file

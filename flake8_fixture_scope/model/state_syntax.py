@@ -29,7 +29,7 @@ _BUILTINS = frozenset(vars(builtins))
 _STORES = (ast.Store, ast.Del)
 # What changes a process-wide object (a logger, the decimal context, the event loop, a stream).
 _STATE_MEMBERS = frozenset().union(*STATE_OBJECTS.values()) | {"close"}
-_CLOSABLE_STATE = STANDARD_STREAMS | {"asyncio.get_event_loop"}
+_CLOSABLE_STATE = STANDARD_STREAMS
 _PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
 # Hand out a part of a built-in container; of anything else (a client's ``get``) a new value.
 _CONTAINER_ACCESSORS = frozenset({"get", "setdefault", "pop", "popitem"})

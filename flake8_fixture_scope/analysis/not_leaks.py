@@ -1,0 +1,141 @@
+"""Writes to module-level state that no later test can observe: a key or attribute the test
+added itself, a ``sys.modules`` entry of a module only it imports, a write that
+``pytest.raises`` expects to be refused."""
+
+from __future__ import annotations
+
+import sys
+
+from astroid import nodes
+
+from .events import Context, Mutation
+from .names import dotted
+from . import inference
+from .restores import is_removal
+from ..project import PROJECT
+from .names import assigned_value_and_path
+
+
+def removes_what_the_test_added(mutation: Mutation, func: nodes.FunctionDef, context: Context) -> bool:
+    """``del REGISTRY[handler]`` of a handler the function made, ``del Widget.extra`` (or
+    ``delattr``) of an attribute the readable class or module does not define."""
+    if not is_removal(mutation.action):
+        return False
+    node = mutation.node
+    key: nodes.NodeNG | None = None
+    if isinstance(node, nodes.Subscript):
+        key = node.slice
+    elif isinstance(node, nodes.Call) and node.args and isinstance(node.func, nodes.Attribute):
+        key = node.args[0]
+    if isinstance(key, nodes.Name):
+        return _is_local_object(key, func)
+    owner: nodes.NodeNG | None = None
+    attr: object = None
+    if isinstance(node, nodes.DelAttr):
+        owner, attr = node.expr, node.attrname
+    elif isinstance(node, nodes.Call) and len(node.args) >= 2 and mutation.action == "delattr()":
+        owner, attr = node.args[0], inference.infer_constant(node.args[1])
+    if owner is None or not isinstance(attr, str):
+        return False
+    values = [v for v in inference.infer_values(owner) if isinstance(v, (nodes.ClassDef, nodes.Module))]
+    if not values or not all(context.is_project_file(v.root().file or "") for v in values):
+        return False
+    for value in values:
+        try:
+            value.getattr(attr)
+            return False
+        except Exception:
+            continue
+    return True
+
+
+def _is_local_object(name: nodes.Name, func: nodes.FunctionDef) -> bool:
+    """A name the function binds to an object it makes (a call, a class, a function, a lambda)."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:
+        return False
+    if scope is not func or len(bindings) != 1:
+        return False
+    binding = bindings[0]
+    if isinstance(binding, (nodes.ClassDef, nodes.FunctionDef)):
+        return True
+    value = binding.parent.value if isinstance(binding, nodes.AssignName) and isinstance(
+        binding.parent, nodes.Assign) else None
+    if isinstance(value, nodes.Lambda):
+        return True
+    if not isinstance(value, nodes.Call):
+        return False
+    made = inference.infer_values(value.func)
+    return bool(made) and all(isinstance(v, nodes.ClassDef) and v.root().name != "builtins" for v in made)
+
+
+_IMPORTERS = frozenset({"import_module", "run_module", "__import__", "reload", "exec_module", "run_path"})
+
+
+def rejected_in_raises(mutation: Mutation) -> bool:
+    """The assignment (or the changing call, ``pd.set_option("x", bad)``) a
+    ``with pytest.raises(...):`` block ends with: expected to be refused."""
+    node = mutation.node
+    if not isinstance(node, (nodes.AssignAttr, nodes.Subscript, nodes.Call)):
+        return False
+    statement = node.statement()
+    block = statement.parent
+    return (isinstance(block, nodes.With) and bool(block.body) and block.body[-1] is statement
+            and any(isinstance(expr, nodes.Call) and (dotted(expr.func) or "").endswith("raises")
+                    for expr, _var in block.items))
+
+
+def own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """A ``sys.modules`` entry of a module only this function imports (evicted to import it
+    afresh, or made by hand with ``module_from_spec``): no other test holds that module."""
+    if not mutation.key.startswith("sys.modules["):
+        return False
+    node = mutation.node
+    if isinstance(node, nodes.Subscript) and assigned_value_and_path(node)[0] is not None:
+        value = assigned_value_and_path(node)[0]
+        if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
+            made = [n for n in func.nodes_of_class(nodes.AssignName) if n.name == value.name]
+            single = made[0].parent if len(made) == 1 else None
+            value = single.value if isinstance(single, nodes.Assign) else None
+        return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
+    if not is_removal(mutation.action):
+        return False
+    key: nodes.NodeNG | None = None
+    if isinstance(node, nodes.Subscript):
+        key = node.slice
+    elif isinstance(node, nodes.Call) and node.args:
+        key = node.args[0]
+    if key is None:
+        return False
+    name = inference.infer_constant(key)
+    if isinstance(name, str) and ("." not in name or _imported_at_module_level(func.root(), name)):
+        return False  # a top-level package (``httpx``) is what every other test module imports too
+    text = key.as_string()
+    for call in func.nodes_of_class(nodes.Call):
+        called = (dotted(call.func) or "").split(".")[-1]
+        if called in _IMPORTERS and call.args and (call.args[0].as_string() == text
+                                                   or inference.infer_constant(call.args[0]) == name):
+            return True
+    return isinstance(name, str) and not _resolves(name, func.root())
+
+
+def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
+    for statement in module.body:
+        names = [n for n, _alias in statement.names] if isinstance(statement, nodes.Import) else []
+        if any(n == name or n.startswith(name + ".") or name.startswith(n + ".") for n in names):
+            return True
+        if isinstance(statement, nodes.ImportFrom) and (statement.modname == name
+                                                        or name.startswith(statement.modname + ".")):
+            return True
+    return False
+
+
+def _resolves(name: str, module: nodes.Module) -> bool:
+    if name.split(".")[0] in sys.stdlib_module_names or PROJECT.find_module_file(name):
+        return True
+    try:
+        module.import_module(name, relative_only=False)
+    except Exception:
+        return False
+    return True

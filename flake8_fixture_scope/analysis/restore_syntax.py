@@ -1,0 +1,143 @@
+"""The syntax of restoring: what a ``with`` block puts back on exit, the values a write puts
+back (parts of a saved tuple, a module's initial constant), keys patched in a loop, and writes
+that build a new value rather than change state."""
+
+from __future__ import annotations
+
+import sys
+
+from astroid import nodes
+
+from .events import ModuleObject, Mutation, Origin
+from .names import dotted, qualified_name
+from . import inference
+from ..project import PROJECT
+
+# Methods that only read: a call of one in a teardown does not restore anything.
+
+# Fixtures and names whose calls patch with automatic undo (pytest / pytest-mock / unittest.mock).
+PATCHERS = frozenset({"monkeypatch", "mocker", "class_mocker", "module_mocker", "package_mocker",
+                      "session_mocker", "patch", "patcher"})
+
+
+def builds_a_value(node: nodes.Subscript, origin: Origin) -> bool:
+    """Indexing an attribute of an installed (non-stdlib) module, ``np.c_[...]``: index tricks
+    and builders make a new value; the library state tests change is stdlib's (``os.environ``)."""
+    source = origin.source
+    if not isinstance(source, ModuleObject) or source.kind != "module":
+        return False
+    if not isinstance(node.value, nodes.Attribute):
+        return False
+    if not isinstance(node.value.expr, nodes.Name):
+        return False
+    top = (source.qualified or source.name).split(".")[0]
+    return top not in sys.stdlib_module_names and not PROJECT.is_project_module(top)
+
+
+def never_called(func: nodes.FunctionDef) -> bool:
+    """A nested function whose name is only read for its dunder attributes (``f.__code__``)."""
+    scope = func.parent.scope() if func.parent is not None else None
+    if scope is None:
+        return False
+    for use in scope.nodes_of_class(nodes.Name):
+        if use.name != func.name:
+            continue
+        parent = use.parent
+        if not (isinstance(parent, nodes.Attribute) and parent.attrname.startswith("__")
+                and parent.attrname != "__call__"):
+            return False
+    return True
+
+
+def loop_patch(call: nodes.Call, key: str) -> tuple[str, str] | None:
+    """``for key in KEYS: monkeypatch.setitem(sys.modules, key, ...)``: (``sys.modules``, ``KEYS``)."""
+    if len(call.args) < 2 or not isinstance(call.args[1], nodes.Name):
+        return None
+    name = call.args[1].name
+    suffix = f"[{name}]"
+    if not key.endswith(suffix):
+        return None
+    node: nodes.NodeNG | None = call.parent
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda)):
+        if isinstance(node, (nodes.For, nodes.AsyncFor)):
+            targets = [node.target] if isinstance(node.target, nodes.AssignName) else list(
+                getattr(node.target, "elts", []))
+            iterable = node.iter
+            if (isinstance(node.target, nodes.Tuple) and isinstance(iterable, nodes.Call)
+                    and qualified_name(iterable.func) == "builtins.enumerate" and iterable.args):
+                iterable = iterable.args[0]
+            if any(isinstance(t, nodes.AssignName) and t.name == name for t in targets):
+                return key[: -len(suffix)], iterable.as_string()
+        node = node.parent
+    return None
+
+
+def inside_restoring_block(mutation: Mutation, scoped: list[tuple[nodes.With, str]]) -> bool:
+    """A change made inside a ``with`` block that puts the same target (or a parent) back."""
+    line = mutation.node.lineno or 0
+    return any(block.body and block.body[0].fromlineno <= line <= (block.tolineno or 0)
+               and overlapping(key, mutation.key) for block, key in scoped)
+
+
+def patcher_context(call: nodes.Call) -> nodes.With | None:
+    """The block of ``with monkeypatch.context() as m:`` when ``call`` is ``m.setattr(...)``."""
+    func = call.func
+    if not isinstance(func, nodes.Attribute) or not isinstance(func.expr, nodes.Name):
+        return None
+    name = func.expr.name
+    node: nodes.NodeNG | None = call.parent
+    while node is not None and not isinstance(node, (nodes.FunctionDef, nodes.Lambda, nodes.Module)):
+        if isinstance(node, (nodes.With, nodes.AsyncWith)):
+            for expr, var in node.items:
+                if isinstance(var, nodes.AssignName) and var.name == name and is_patch_context(expr):
+                    return node
+        node = node.parent
+    return None
+
+
+def is_patch_context(expr: nodes.NodeNG) -> bool:
+    """``monkeypatch.context()``, ``pytest.MonkeyPatch.context()``."""
+    if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):
+        return False
+    owner = dotted(expr.func.expr) or ""
+    patcher = owner.split(".")[0] in PATCHERS or owner.endswith("MonkeyPatch")
+    return expr.func.attrname == "context" and patcher
+
+
+def overlapping(one: str, other: str) -> bool:
+    return (one == other or one.startswith((other + "[", other + "."))
+            or other.startswith((one + "[", one + ".")))
+
+
+def element(value: nodes.NodeNG, path: list[int]) -> nodes.NodeNG:
+    for index in path:
+        if not isinstance(value, (nodes.Tuple, nodes.List)) or index >= len(value.elts):
+            return value
+        value = value.elts[index]
+    return value
+
+
+def pick(saved: object, path: list[int]) -> object:
+    for index in path:
+        if not isinstance(saved, list) or index >= len(saved):
+            return None
+        saved = saved[index]
+    return saved
+
+
+def is_initial_constant(target: nodes.NodeNG, value: nodes.Const) -> bool:
+    """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``."""
+    if isinstance(target, nodes.AssignAttr):
+        values = inference.infer_values(target.expr)
+        owners = [v for v in values if isinstance(v, (nodes.Module, nodes.ClassDef))]
+        name = target.attrname
+    elif isinstance(target, nodes.AssignName):
+        owners, name = [target.root()], target.name
+    else:
+        return False
+    for owner in owners:
+        bindings = owner.locals.get(name, [])
+        assigned = [b.parent.value for b in bindings if isinstance(b.parent, nodes.Assign)]
+        if len(bindings) == 1 and len(assigned) == 1 and isinstance(assigned[0], nodes.Const):
+            return bool(assigned[0].value == value.value and type(assigned[0].value) is type(value.value))
+    return False

@@ -1,0 +1,51 @@
+"""The xunit teardowns that run after a function: its matching one, and those of its class and
+module (also bound by a module-level alias)."""
+
+from __future__ import annotations
+
+from astroid import nodes
+
+from .consumers import XUNIT_TEARDOWNS
+from .state_roots import class_of
+
+
+def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    name = XUNIT_TEARDOWNS.get(setup.name)
+    container = setup.parent
+    if name is None or not isinstance(container, (nodes.Module, nodes.ClassDef)):
+        return None
+    return _hook(container, name)
+
+
+_CLASS_TEARDOWNS = ("teardown_method", "teardown", "tearDown", "teardown_class", "tearDownClass")
+_MODULE_TEARDOWNS = ("teardown_module", "tearDownModule")
+
+
+PER_TEST_TEARDOWNS = frozenset({"teardown_method", "tearDown", "teardown", "teardown_function"})
+
+
+def enclosing_teardowns(func: nodes.FunctionDef) -> list[nodes.FunctionDef]:
+    """The xunit teardowns that run after ``func`` (a test or a set-up) at its level or an
+    enclosing one: ``teardown_method``/``teardown_class`` of its class, ``teardown_module``."""
+    found: list[nodes.FunctionDef] = []
+    cls = class_of(func)
+    if cls is not None:
+        found += [hook for name in _CLASS_TEARDOWNS if (hook := _hook(cls, name)) is not None]
+    module = func.root()
+    names = _MODULE_TEARDOWNS if cls is not None else ("teardown_function",) + _MODULE_TEARDOWNS
+    found += [hook for name in names if (hook := _hook(module, name)) is not None]
+    return [hook for hook in found if hook is not func]
+
+
+def _hook(container: nodes.Module | nodes.ClassDef, name: str) -> nodes.FunctionDef | None:
+    """The function bound to ``name`` in ``container``: a ``def``, or an alias of one
+    (``teardown_module = setup_function``)."""
+    for statement in container.body:
+        if isinstance(statement, nodes.FunctionDef) and statement.name == name:
+            return statement
+        if (isinstance(statement, nodes.Assign) and isinstance(statement.value, nodes.Name)
+                and any(getattr(t, "name", None) == name for t in statement.targets)):
+            target = statement.value.name
+            return next((s for s in container.body if isinstance(s, nodes.FunctionDef) and s.name == target),
+                        None)
+    return None
