@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .analysis.fixtures import Scope
+from .model.fixture import Scope
 
 _SESSION = (
     # pytest

@@ -1,12 +1,13 @@
 """The garbage collector around the analysis of one file.
 
 astroid trees are large cyclic graphs (every node points to its parent). Left to itself, the
-collector walks the library modules and conftests astroid keeps for the whole process again and
-again, while flake8 and the other plugins work on the next files: on real suites that cost more
-than the analysis itself. So the collector is paused while a file is analysed; afterwards one
-collection frees what the file left behind, and what is still alive (long-lived caches, mostly)
-is frozen, out of every later collection. When a cached project module is replaced (an editor's
-long-lived process after an edit), everything is unfrozen first so the old tree can be freed.
+collector would walk the library modules and conftests astroid keeps for the whole process
+again and again while one file is analysed. So it is paused during the analysis of a file and
+given back as it was. Afterwards one collection of the youngest generation frees what the file
+left behind: everything the analysis made is young (nothing was collected, so nothing was
+promoted), and a young-generation collection costs what the file made, not what the process
+holds. Nothing else of the collector's state is changed, so a host process (an editor's
+language server) keeps the collector it had.
 """
 
 from __future__ import annotations
@@ -15,12 +16,8 @@ import contextlib
 import gc
 import itertools
 from collections.abc import Iterator
+from typing import Any
 
-import astroid
-
-from .analysis.build import BUILT
-
-_replaced_when_frozen = 0
 _failed_imports_seen = 0
 
 
@@ -35,24 +32,19 @@ def collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def settle_after_file() -> None:
-    """Free what the analysis of one file left behind and freeze the survivors."""
-    global _replaced_when_frozen
+def settle_after_file(manager: Any) -> None:
+    """Free what the analysis of one file (with astroid's ``manager``) left behind."""
     if not gc.isenabled():
         return  # the host process manages the collector itself
-    drop_failed_import_tracebacks()
-    if BUILT.replaced != _replaced_when_frozen:
-        gc.unfreeze()
-        _replaced_when_frozen = BUILT.replaced
-    gc.collect()
-    gc.freeze()
+    drop_failed_import_tracebacks(manager)
+    gc.collect(0)
 
 
-def drop_failed_import_tracebacks() -> None:
+def drop_failed_import_tracebacks(manager: Any) -> None:
     """astroid caches the error of every failed import lookup; the traceback chained to it holds
     the frames of the lookup, and so the module being analysed. Cut the new ones loose."""
     global _failed_imports_seen
-    cache = getattr(astroid.MANAGER, "_mod_file_cache", None)
+    cache = getattr(manager, "_mod_file_cache", None)
     if not isinstance(cache, dict):
         return
     if len(cache) < _failed_imports_seen:

@@ -12,16 +12,12 @@ from dataclasses import replace
 from typing import Any, ClassVar
 
 from . import __version__
-from .checks import check_module, families_reporting
-from .model.file_model import tree_for_analysis, work_for
+from .memory import collector_paused
+from .model.file_model import Work, tree_for_analysis, work_for
+from .model.index import ModuleIndex, is_collect_ignored, read_module
 from .model.resolve import FixtureResolver
-from .analysis.inference import forget_file_caches
-from .memory import collector_paused, settle_after_file
-from .model.index import is_collect_ignored, read_module
-from .analysis.consumers import UNNAMED_BUFFER
-from .analysis.build import build_module, library_modules_refused
-from .project import PROJECT
-from .rules import OFF_BY_DEFAULT, RULES
+from .project import PROJECT, UNNAMED_BUFFER
+from .rules import OFF_BY_DEFAULT, RULES, families_reporting
 from .settings import Settings, parse_settings, register_options
 
 LOG = logging.getLogger("flake8.fixture_scope")
@@ -73,41 +69,57 @@ class FixtureScopeChecker:
             LOG.info("fixture-scope: %s skipped: %s: %s", self.filename,
                      type(error).__name__, error)
             return []
-        finally:
-            try:
-                settle_after_file()
-            except Exception as error:  # housekeeping must not take flake8 down either
-                LOG.info("fixture-scope: collector housekeeping failed: %s: %s",
-                         type(error).__name__, error)
 
     def _analyse(self, source: str) -> list[Any]:
         path = self._path()
-        with collector_paused(), library_modules_refused():
-            forget_file_caches()
-            tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
-            PROJECT.remember_roots(path)
-            if is_collect_ignored(path):
-                return []  # pytest does not collect it: nothing in it runs as a test or fixture
-            index = read_module(tree, path)
-            resolver = FixtureResolver(index, self.settings.fixture_scopes)
-            work = work_for(tree, index, resolver, self.settings, self.settings.families)
-            if not work:
-                return []  # nothing here needs inference: no astroid tree is built
-            self._built = True
-            module = build_module(source, path, tree=tree_for_analysis(tree, work))
-            if module is None:
-                return []
-            try:
-                return sorted(set(check_module(module, index, resolver, work, self.settings)),
-                              key=lambda v: (v.line, v.col, v.message))
-            finally:
-                forget_file_caches()  # they hold this file's nodes, which must not be frozen
+        tree = self.tree if isinstance(self.tree, ast.Module) else ast.parse(source, path)
+        PROJECT.remember_roots(path)
+        if is_collect_ignored(path):
+            return []  # pytest does not collect it: nothing in it runs as a test or fixture
+        index = read_module(tree, path)
+        resolver = FixtureResolver(index, self.settings.fixture_scopes)
+        work = work_for(tree, index, resolver, self.settings, self.settings.families)
+        if not work:
+            return []  # nothing here needs inference: astroid is neither built nor imported
+        self._built = True
+        return analyse_with_astroid(source, path, tree_for_analysis(tree, work), index, resolver, work,
+                                    self.settings)
 
     def _path(self) -> str:
         name = self.filename
         if name in ("stdin", "-", ""):
             name = os.path.join(os.getcwd(), UNNAMED_BUFFER)
         return os.path.abspath(name)
+
+
+def analyse_with_astroid(source: str, path: str, tree: ast.Module, index: ModuleIndex,
+                         resolver: FixtureResolver, work: Work, settings: Settings) -> list[Any]:
+    """The questions the file model left, answered on the file's astroid tree.
+
+    astroid is imported here, on the first file that needs it: most files never do, and an
+    editor's one-file lint of such a file does not pay for the import.
+    """
+    import astroid
+
+    from .analysis.build import build_module, library_modules_refused
+    from .analysis.inference import forget_file_caches
+    from .checks import check_module
+    from .memory import settle_after_file
+
+    try:
+        with collector_paused(), library_modules_refused():
+            forget_file_caches()
+            module = build_module(source, path, tree=tree)
+            if module is None:
+                return []
+            return sorted(set(check_module(module, index, resolver, work, settings)),
+                          key=lambda v: (v.line, v.col, v.message))
+    finally:
+        forget_file_caches()  # they hold this file's nodes
+        try:
+            settle_after_file(astroid.MANAGER)
+        except Exception as error:  # housekeeping must not take flake8 down either
+            LOG.info("fixture-scope: collector housekeeping failed: %s: %s", type(error).__name__, error)
 
 
 def selected_codes(options: Any) -> list[str]:

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 
 LOG = logging.getLogger("flake8.fixture_scope")
 
+UNNAMED_BUFFER = "stdin.py"  # where the plugin places standard input that has no display name
+
 
 _INI_FILES = ("pytest.toml", ".pytest.toml", "pytest.ini", ".pytest.ini")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,3 +92,22 @@ RULES: dict[str, Rule] = {
 
 OFF_BY_DEFAULT: tuple[str, ...] = tuple(code for code, rule in RULES.items() if not rule.on_by_default)
 COPY_OR_NARROW = _COPY_OR_NARROW
+
+
+# The rule families, and the codes each reports: a family runs only when flake8 will report
+# one of its codes.
+FAMILY_CODES: dict[str, tuple[str, ...]] = {
+    "shared values": ("FXS001", "FXS002", "FXS003"),
+    "parametrize values": ("FXS004",),
+    "scope mismatches": ("FXS010",),
+    "mutable handouts": ("FXS011",),
+    "unclosed resources": ("FXS030",),
+    "module state": ("FXS020", "FXS022", "FXS023"),
+    "patches": ("FXS021",),
+}
+ALL_FAMILIES = frozenset(FAMILY_CODES)
+
+
+def families_reporting(selected: Iterable[str]) -> frozenset[str]:
+    codes = set(selected)
+    return frozenset(family for family, family_codes in FAMILY_CODES.items() if codes & set(family_codes))

@@ -7,6 +7,8 @@ from __future__ import annotations
 import ast
 import gc
 import os
+import subprocess
+import sys
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from flake8_fixture_scope import plugin
+from flake8_fixture_scope.analysis import build
 from flake8_fixture_scope.plugin import FixtureScopeChecker
 from flake8_runner import findings, run_flake8
 
@@ -112,15 +114,15 @@ def test_scope_changed_two_plugin_hops_away_is_seen(in_project: Path) -> None:
 def built_trees(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[weakref.ref[Any]]]:
     """Weak references to every astroid tree the plugin builds for a checked file."""
     built: list[weakref.ref[Any]] = []
-    original = plugin.build_module
+    original = build.build_module
 
     def recording(*args: Any, **kwargs: Any) -> Any:
         module = original(*args, **kwargs)
-        if module is not None:
+        if module is not None and kwargs.get("tree") is not None:  # a checked file, from flake8's tree
             built.append(weakref.ref(module))
         return module
 
-    monkeypatch.setattr(plugin, "build_module", recording)
+    monkeypatch.setattr(build, "build_module", recording)
     yield built
 
 
@@ -151,3 +153,28 @@ def test_file_without_questions_builds_no_tree(in_project: Path, built_trees: li
     assert built_trees == []
     assert lint(in_project / "tests" / "test_leaks.py") == [(5, "FXS020")]
     assert len(built_trees) == 1
+
+
+def test_file_without_questions_does_not_import_astroid(in_project: Path) -> None:
+    """An editor's one-file lint of a file that raises no question pays neither for an astroid
+    build nor for importing astroid; the first file that needs it imports it."""
+    write(in_project, {
+        "pytest.ini": "[pytest]\n",
+        "tests/conftest.py": CONFTEST.replace("Thing()", "{}").replace("from thing import Thing\n", ""),
+        "tests/test_reads.py": 'import os\n\n\ndef test_reads(tmp_path):\n'
+                               '    assert os.environ.get("HOME")\n',
+        "tests/test_leaks.py": 'def test_leaks(thing):\n    thing["k"] = 1\n',
+    })
+    probe = (
+        "import ast, sys\n"
+        "from flake8_fixture_scope.plugin import FixtureScopeChecker\n"
+        "def lint(path):\n"
+        "    source = open(path).read()\n"
+        "    found = FixtureScopeChecker(ast.parse(source), path, source.splitlines(True)).run()\n"
+        "    return [message.split()[0] for _line, _col, message, _type in found]\n"
+        "print(lint('tests/test_reads.py'), 'astroid' in sys.modules)\n"
+        "print(lint('tests/test_leaks.py'), 'astroid' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], cwd=in_project, capture_output=True, text=True,
+                            timeout=120)
+    assert result.stdout.splitlines() == ["[] False", "['FXS001'] True"], result.stderr

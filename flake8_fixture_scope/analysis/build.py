@@ -52,7 +52,7 @@ class ProjectFileBuilder(AstroidBuilder):  # type: ignore[misc]
         """
         bodies = [(node, node.body) for node in ast.walk(tree) if isinstance(node, _DOCUMENTED)]
         try:
-            builder = rebuilder.TreeRebuilder(self._manager, source)
+            builder = rebuilder.TreeRebuilder(self._manager, data=source)  # by name: its place changed in 4.x
             module = builder.visit_module(tree, modname, path, os.path.basename(path) == "__init__.py")
         finally:
             for node, body in bodies:
@@ -103,7 +103,6 @@ class BuiltModules:
     def __init__(self, project: ProjectFiles = PROJECT) -> None:
         self.project = project
         self._modules: dict[str, tuple[Stamp, nodes.Module | None]] = {}
-        self.replaced = 0  # how many cached modules were rebuilt because their file changed
 
     def parse_file(self, path: str) -> nodes.Module | None:
         path = os.path.abspath(path)
@@ -113,8 +112,6 @@ class BuiltModules:
         cached = self._modules.get(path)
         if cached is not None and cached[0] == stamp:
             return cached[1]
-        if cached is not None:
-            self.replaced += 1
         module = self._read_and_build(path)
         self._modules[path] = (stamp, module)
         return module

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from astroid import nodes
 
-from ..project import PROJECT
+from ..project import PROJECT, UNNAMED_BUFFER
 from .fixtures import Fixture, Scope, requested_params
 
 XUNIT_SETUPS = frozenset(
@@ -100,9 +100,6 @@ def find_consumers(module: nodes.Module, fixture_at: FixtureAt) -> Iterator[Cons
 
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _PYTHON_FILES: dict[str, tuple[str, ...]] = {}
-
-
-UNNAMED_BUFFER = "stdin.py"  # where the plugin places standard input that has no display name
 
 
 def is_collected(path: str) -> bool:

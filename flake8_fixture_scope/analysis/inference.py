@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
+import importlib
 import logging
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import astroid
 from astroid import bases, nodes, util
-from astroid.context import _invalidate_cache
-from astroid.inference_tip import clear_inference_tip_cache
 from astroid.interpreter.objectmodel import ObjectModel
 from astroid.nodes._base_nodes import LookupMixIn
 
@@ -194,19 +193,39 @@ def _constant_tip(values: Values) -> Any:
     return tip
 
 
+def _astroid_function(module: str, name: str) -> Callable[[], None] | None:
+    """A function of astroid's by where it is defined; None on a release without it."""
+    try:
+        found = getattr(importlib.import_module(module), name, None)
+    except ImportError:
+        return None
+    return found if callable(found) else None
+
+
+# astroid's process-wide caches of inference answers: stale once a parameter is given a value.
+_INFERENCE_CACHE_CLEARERS = [clear for clear in (
+    _astroid_function("astroid.context", "_invalidate_cache"),
+    _astroid_function("astroid.inference_tip", "clear_inference_tip_cache"),
+) if clear is not None]
+# astroid's other process-wide caches that key on nodes or hold them. Each grows without bound
+# and keeps the whole tree of every file checked before alive (``ObjectModel.attributes`` keeps
+# the model of every module it saw; astroid 4.4 added the guards preceding each statement).
+# A release that adds one is caught by the weak-reference test run against the newest astroid.
+_NODE_CACHE_CLEARERS = [clear for clear in (
+    _astroid_function("astroid.constraint", "clear_preceding_guards_cache"),
+    *(getattr(cached, "cache_clear", None) for cached in (
+        LookupMixIn.lookup, ObjectModel.attributes, nodes.ClassDef._metaclass_lookup_attribute)),
+) if clear is not None]
+
+
 def forget_inferences() -> None:
     """Drop astroid's global inference caches (they would keep stale answers)."""
-    _invalidate_cache()
-    clear_inference_tip_cache()
+    for clear in _INFERENCE_CACHE_CLEARERS:
+        clear()
 
 
 def forget_file_caches() -> None:
-    """Between files: also drop astroid's per-node lru caches.
-
-    They grow without bound and hold nodes (``ObjectModel.attributes`` keeps the model of
-    every module it saw, and so the whole tree of every file checked before).
-    """
+    """Between files: also drop astroid's caches that hold nodes."""
     forget_inferences()
-    for cached in (LookupMixIn.lookup, ObjectModel.attributes, nodes.ClassDef._metaclass_lookup_attribute):
-        with contextlib.suppress(AttributeError):
-            cached.cache_clear()
+    for clear in _NODE_CACHE_CLEARERS:
+        clear()

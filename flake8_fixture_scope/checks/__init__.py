@@ -23,6 +23,9 @@ from ..model.resolve import FixtureResolver
 from .scope_mismatch import check_scope_mismatches
 from ..settings import Settings
 from .shared_values import SharedValueCheck, Violation
+from ..rules import ALL_FAMILIES, FAMILY_CODES, families_reporting
+
+__all__ = ["ALL_FAMILIES", "FAMILY_CODES", "check_module", "families_reporting", "is_project_file"]
 
 LOG = logging.getLogger("flake8.fixture_scope")
 _LIBRARY_FOLDERS = tuple(
@@ -38,25 +41,6 @@ def is_project_file(path: str) -> bool:
         return False
     absolute = os.path.abspath(path)
     return not absolute.startswith(_LIBRARY_FOLDERS) and "site-packages" not in absolute
-
-
-# The rule families, and the codes each reports: a family runs only when flake8 will report
-# one of its codes.
-FAMILY_CODES: dict[str, tuple[str, ...]] = {
-    "shared values": ("FXS001", "FXS002", "FXS003"),
-    "parametrize values": ("FXS004",),
-    "scope mismatches": ("FXS010",),
-    "mutable handouts": ("FXS011",),
-    "unclosed resources": ("FXS030",),
-    "module state": ("FXS020", "FXS022", "FXS023"),
-    "patches": ("FXS021",),
-}
-ALL_FAMILIES = frozenset(FAMILY_CODES)
-
-
-def families_reporting(selected: Iterable[str]) -> frozenset[str]:
-    codes = set(selected)
-    return frozenset(family for family, family_codes in FAMILY_CODES.items() if codes & set(family_codes))
 
 
 def check_module(module: nodes.Module, index: ModuleIndex, resolver: FixtureResolver, work: Work,
