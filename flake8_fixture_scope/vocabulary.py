@@ -95,3 +95,5 @@ STATE_OBJECTS: dict[str, frozenset[str]] = {
 }
 STANDARD_STREAMS = frozenset({"sys.stdout", "sys.stderr", "sys.stdin"})
 PROCESS_CHANGERS = frozenset(name for state in PROCESS_STATE for name in state.changers | state.contexts)
+# Context managers that set process-wide state for their block and put it back at its end.
+PROCESS_CONTEXTS = frozenset(name for state in PROCESS_STATE for name in state.contexts)

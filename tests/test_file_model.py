@@ -148,8 +148,12 @@ def test_file_without_questions_builds_no_tree(in_project: Path, built_trees: li
                                '    assert os.environ.get("HOME")\n    (tmp_path / "x").write_text("1")\n'
                                '    assert sorted(os.listdir(tmp_path)) == ["x"]\n',
         "tests/test_leaks.py": 'import os\n\n\ndef test_leaks(tmp_path):\n    os.environ["K"] = "1"\n',
+        "tests/test_scoped.py": 'import decimal\n\nimport numpy as np\n\n\ndef test_scoped():\n'
+                                '    with np.errstate(all="raise"), decimal.localcontext():\n'
+                                '        assert np.ones(1).sum() == 1\n',
     })
     assert lint(in_project / "tests" / "test_reads.py") == []
+    assert lint(in_project / "tests" / "test_scoped.py") == []  # settings put back when the block ends
     assert built_trees == []
     assert lint(in_project / "tests" / "test_leaks.py") == [(5, "FXS020")]
     assert len(built_trees) == 1

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Mapping
 from ..project import PROJECT
 from ..vocabulary import (
     ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_INSTANCE_SETUPS,
-    PROCESS_CHANGERS, READING_METHODS, STANDARD_STREAMS,
+    PROCESS_CHANGERS, PROCESS_CONTEXTS, READING_METHODS, STANDARD_STREAMS,
     STATE_OBJECTS,
 )
 from .syntax import FunctionNode, module_assignments, qualified
@@ -177,6 +177,7 @@ class FunctionFacts:
         self.loaded: set[str] = set()
         self.has_global = False
         self.writes: list[ast.AST] = []  # assignments, deletions and calls
+        self.entered: set[int] = set()  # ids of the calls that make the context of a ``with`` item
         self.bindings: list[tuple[ast.AST, ast.AST]] = []  # (target, value) of every binding
         for node in ast.walk(func):
             self._note(node)
@@ -201,8 +202,10 @@ class FunctionFacts:
             self.bindings.append((node.target, node.value))
         elif isinstance(node, (ast.For, ast.AsyncFor, ast.comprehension)):
             self.bindings.append((node.target, node.iter))
-        elif isinstance(node, ast.withitem) and node.optional_vars is not None:
-            self.bindings.append((node.optional_vars, node.context_expr))
+        elif isinstance(node, ast.withitem):
+            self.entered.add(id(node.context_expr))
+            if node.optional_vars is not None:
+                self.bindings.append((node.optional_vars, node.context_expr))
         elif isinstance(node, ast.arguments):
             self.bound.update(a.arg for a in [*node.posonlyargs, *node.args, *node.kwonlyargs, node.vararg,
                                               node.kwarg] if a is not None)
@@ -227,7 +230,13 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
     aliases = _aliases(facts.bindings, roots, level.containers)
     tainted = roots | aliases
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
-               for n in facts.writes)
+               for n in facts.writes if not _scoped_process_context(n, facts, level))
+
+
+def _scoped_process_context(node: ast.AST, facts: FunctionFacts, level: ModuleLevel) -> bool:
+    """``with np.errstate(...):``: the setting holds for the block and is put back at its end."""
+    return (id(node) in facts.entered and isinstance(node, ast.Call)
+            and qualified(node.func, level.imports, level.assigned) in PROCESS_CONTEXTS)
 
 
 def _instance_parts(facts: FunctionFacts, level: ModuleLevel) -> set[str]:
