@@ -27,6 +27,7 @@ from .restore_syntax import (
     PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
     overlapping, patcher_context, pick,
 )
+from .modules import names_a_module
 from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
 from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
 from .teardowns import PER_TEST_TEARDOWNS
@@ -236,12 +237,11 @@ class ModuleStateFinder(MutationFinder):
             self._finalizer_method(call)
         if isinstance(func, nodes.Attribute):
             receiver = self.origin_of(func.expr)
-            if (receiver is not None and self._in_restoring_place() and func.attrname not in _READERS
-                    and not _is_bare_module(receiver)):
-                self._mark_restored(call, receiver)
-                return
             if receiver is not None and self._is_module_function(func):
-                self._helper_call(call)
+                self._helper_call(call)  # ``os.remove(p)`` in a finally restores nothing of ``os``
+                return
+            if receiver is not None and self._in_restoring_place() and func.attrname not in _READERS:
+                self._mark_restored(call, receiver)
                 return
         super()._call(call)
 
@@ -346,13 +346,14 @@ class ModuleStateFinder(MutationFinder):
                 self._mark_restored(call, owner)
 
     def _is_module_function(self, func: nodes.Attribute) -> bool:
-        """``os.getcwd()``: a function of an imported module; calling it changes no object we track."""
-        if not isinstance(func.expr, nodes.Name):
-            return False
-        origin = self.aliases.get(func.expr.name)
-        if origin is None or not isinstance(origin.source, ModuleObject):
-            return False
-        return origin.source.kind == "module" and origin.path == origin.source.name
+        """``os.getcwd()``, ``np.char.add(a, b)``, ``fits.append(path, data)``: a function of a module;
+        calling it changes what its summary (or the process-state table) says, nothing by its name."""
+        if isinstance(func.expr, nodes.Name):
+            origin = self.aliases.get(func.expr.name)
+            if (origin is not None and isinstance(origin.source, ModuleObject)
+                    and origin.source.kind == "module" and origin.path == origin.source.name):
+                return True
+        return names_a_module(func.expr)
 
     def _collect_finalizers(self, func: nodes.FunctionDef) -> None:
         super()._collect_finalizers(func)
@@ -428,9 +429,3 @@ def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -
                 origin = Origin(key, ModuleObject(key, "patch"))
                 restores.append(Mutation("FXS020", decorator, "patch", origin, key, restoring=True))
     return restores
-
-
-def _is_bare_module(origin: Origin) -> bool:
-    """``os`` itself: ``os.remove(p)`` in a finally restores nothing of ``os.environ``."""
-    source = origin.source
-    return isinstance(source, ModuleObject) and source.kind == "module" and origin.path == source.name
