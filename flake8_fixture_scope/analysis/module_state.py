@@ -24,8 +24,8 @@ from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
 from .restore_syntax import (
-    PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
-    overlapping, patcher_context, pick,
+    builds_a_value, element, inside_restoring_block, is_initial_constant, is_patching, loop_patch,
+    never_called, overlapping, patcher_context, pick,
 )
 from .modules import names_a_module
 from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
@@ -231,6 +231,8 @@ class ModuleStateFinder(MutationFinder):
             if key is not None:
                 self._mark_restored(call, Origin(key, self._patched_object(key)))
             return
+        if self._calls_a_mock(call):
+            return  # ``os.chdir(p)`` inside ``with mock.patch("os.chdir"):``
         if self._process_state(call) or self._project_call(call):
             return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
@@ -377,15 +379,6 @@ _LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
     "contextlib.redirect_stderr": ("sys.stderr",),
     "warnings.catch_warnings": ("warnings.filters", "warnings.showwarning"),
 }
-
-
-def is_patching(call: nodes.Call) -> bool:
-    """``monkeypatch.setitem(...)``, ``mock.patch.dict(...)``, ``mocker.patch.object(...)``."""
-    text = dotted(call.func) or ""
-    if any(part in PATCHERS for part in text.split(".")):
-        return True
-    name = qualified_name(call.func) or ""
-    return name.startswith(("unittest.mock.", "mock.")) or patcher_context(call) is not None
 
 
 def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Context,

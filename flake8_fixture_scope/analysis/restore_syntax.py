@@ -95,6 +95,15 @@ def patcher_context(call: nodes.Call) -> nodes.With | None:
     return None
 
 
+def is_patching(call: nodes.Call) -> bool:
+    """``monkeypatch.setitem(...)``, ``mock.patch.dict(...)``, ``mocker.patch.object(...)``."""
+    text = dotted(call.func) or ""
+    if any(part in PATCHERS for part in text.split(".")):
+        return True
+    name = qualified_name(call.func) or ""
+    return name.startswith(("unittest.mock.", "mock.")) or patcher_context(call) is not None
+
+
 def is_patch_context(expr: nodes.NodeNG) -> bool:
     """``monkeypatch.context()``, ``pytest.MonkeyPatch.context()``."""
     if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):

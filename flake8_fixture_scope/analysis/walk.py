@@ -14,6 +14,7 @@ from astroid import nodes
 from . import inference
 from .calls import CallFollowing
 from .events import Context, Mutation, Origin
+from .mocked_calls import Mocked, goes_to_a_mock, mocks_in
 from .names import dotted, qualified_name, subscript_text
 from .restores import unrestored
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
@@ -49,6 +50,7 @@ class MutationFinder(CallFollowing):
         self._after_yield = False
         self._finalizers: set[nodes.NodeNG] = set()
         self._finalizer_names: set[str] = set()
+        self._mocks: list[Mocked] | None = None  # patches in ``_top``, read at its first call
 
     # ------------------------------------------------------------------ entry points
     def find(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> list[Mutation]:
@@ -332,6 +334,14 @@ class MutationFinder(CallFollowing):
             origin = self.aliases.get(target.name)
             if origin is not None and not origin.fresh and changes_in_place(node):
                 self._record("FXS002", node, f"'{node.op}'", origin, origin.path)
+
+    def _calls_a_mock(self, call: nodes.Call) -> bool:
+        """``os.chdir(p)`` where a patch of this function has replaced ``os.chdir``."""
+        if self._top is None:
+            return False
+        if self._mocks is None:
+            self._mocks = mocks_in(self._top)
+        return goes_to_a_mock(call, self._mocks)
 
     def _new_walk(self) -> MutationFinder:
         return MutationFinder(self.context, self.depth + 1)
