@@ -19,6 +19,11 @@ ARGUMENT_MUTATORS = frozenset(
     {"random.shuffle", "heapq.heappush", "heapq.heappop", "heapq.heapify", "heapq.heapreplace",
      "heapq.heappushpop", "bisect.insort", "bisect.insort_left", "bisect.insort_right"}
 )
+# Copies (analysis/copies.py says what each shares): new at the top level, or all the way down.
+SHALLOW_COPY_FUNCTIONS = frozenset(
+    {"copy.copy", "dict", "list", "set", "frozenset", "tuple", "sorted", "bytearray"})
+DEEP_COPY_FUNCTIONS = frozenset({"copy.deepcopy"})
+COPY_METHODS = frozenset({"copy"})
 BUILTIN_CONTAINERS = frozenset({"list", "dict", "set", "bytearray"})
 CONTAINER_MAKERS = frozenset({"dict", "list", "set", "defaultdict", "OrderedDict", "Counter", "deque"})
 # Set-ups of a whole class (they build its shared state) and of each test.

@@ -16,6 +16,7 @@ from astroid import bases, nodes
 
 from . import inference
 from .events import Context, Mutation, Origin
+from .modules import names_a_module
 from .names import assigned_value, expression_root, is_parameter, name_binding, qualified_name, subscript_text
 from .value_kinds import refuses_assignment
 from ..project import relative
@@ -57,7 +58,12 @@ class CallFollowing:
         """A walk one level deeper, with the same context."""
         raise NotImplementedError
 
+    def _calls_a_mock(self, call: nodes.Call) -> bool:
+        raise NotImplementedError
+
     def _call(self, call: nodes.Call) -> None:
+        if self._calls_a_mock(call):
+            return  # the call goes to the mock a patch put there
         func = call.func
         if isinstance(func, nodes.Attribute):
             receiver = self.origin_of(func.expr)
@@ -108,8 +114,8 @@ class CallFollowing:
     def _mutating_method(self, func: nodes.Attribute) -> str | None:
         """``.append()`` when calling ``func`` changes its receiver, else None."""
         method = func.attrname
-        if method in READING_METHODS:
-            return None
+        if method in READING_METHODS or names_a_module(func.expr):
+            return None  # ``np.append(a, b)``: a function of a module, not a method of a container
         if _is_instance_dict(func.expr):
             return f".{method}()" if method in CONTAINER_MUTATORS else None
         if (method not in CONTAINER_MUTATORS and method not in self.context.mutating_methods

@@ -15,12 +15,28 @@ class Origin:
     path: str
     source: object = field(compare=False)
     fresh: bool = False  # a shallow copy: the outer object is new, what it holds is shared
+    # Members of a copy given values of their own (``{**x, "users": []}``, ``c["k"] = []``, a
+    # readable ``copy()`` that sets ``new.rows = self.rows``): the suffix and what it holds now,
+    # None for a new value nothing tracked is part of.
+    given: tuple[tuple[str, Origin | None], ...] = field(default=(), compare=False)
+    new_below: bool = field(default=False, compare=False)  # every other member is a copy too
 
     def part(self, suffix: str) -> Origin:
         return Origin(self.path + suffix, self.source)
 
+    def member(self, suffix: str) -> Origin | None:
+        """What ``value<suffix>`` holds: what a copy gave it, else the shared part."""
+        for key, held in reversed(self.given):
+            if key == suffix:
+                return held
+        return self.part(suffix).copied() if self.new_below else self.part(suffix)
+
     def copied(self) -> Origin:
         return replace(self, fresh=True)
+
+    def giving(self, suffix: str, held: Origin | None) -> Origin:
+        """This copy with ``suffix`` given a value of its own (only a copy's members are its own)."""
+        return replace(self, given=(*self.given, (suffix, held))) if self.fresh else self
 
 
 @dataclass(frozen=True)

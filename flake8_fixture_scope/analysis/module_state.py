@@ -24,9 +24,10 @@ from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
 from .restore_syntax import (
-    PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
-    overlapping, patcher_context, pick,
+    builds_a_value, element, inside_restoring_block, is_initial_constant, is_patching, loop_patch,
+    never_called, overlapping, patcher_context, pick,
 )
+from .modules import names_a_module
 from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
 from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
 from .teardowns import PER_TEST_TEARDOWNS
@@ -230,18 +231,19 @@ class ModuleStateFinder(MutationFinder):
             if key is not None:
                 self._mark_restored(call, Origin(key, self._patched_object(key)))
             return
+        if self._calls_a_mock(call):
+            return  # ``os.chdir(p)`` inside ``with mock.patch("os.chdir"):``
         if self._process_state(call) or self._project_call(call):
             return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
         if isinstance(func, nodes.Attribute):
             receiver = self.origin_of(func.expr)
-            if (receiver is not None and self._in_restoring_place() and func.attrname not in _READERS
-                    and not _is_bare_module(receiver)):
-                self._mark_restored(call, receiver)
-                return
             if receiver is not None and self._is_module_function(func):
-                self._helper_call(call)
+                self._helper_call(call)  # ``os.remove(p)`` in a finally restores nothing of ``os``
+                return
+            if receiver is not None and self._in_restoring_place() and func.attrname not in _READERS:
+                self._mark_restored(call, receiver)
                 return
         super()._call(call)
 
@@ -346,13 +348,14 @@ class ModuleStateFinder(MutationFinder):
                 self._mark_restored(call, owner)
 
     def _is_module_function(self, func: nodes.Attribute) -> bool:
-        """``os.getcwd()``: a function of an imported module; calling it changes no object we track."""
-        if not isinstance(func.expr, nodes.Name):
-            return False
-        origin = self.aliases.get(func.expr.name)
-        if origin is None or not isinstance(origin.source, ModuleObject):
-            return False
-        return origin.source.kind == "module" and origin.path == origin.source.name
+        """``os.getcwd()``, ``np.char.add(a, b)``, ``fits.append(path, data)``: a function of a module;
+        calling it changes what its summary (or the process-state table) says, nothing by its name."""
+        if isinstance(func.expr, nodes.Name):
+            origin = self.aliases.get(func.expr.name)
+            if (origin is not None and isinstance(origin.source, ModuleObject)
+                    and origin.source.kind == "module" and origin.path == origin.source.name):
+                return True
+        return names_a_module(func.expr)
 
     def _collect_finalizers(self, func: nodes.FunctionDef) -> None:
         super()._collect_finalizers(func)
@@ -376,15 +379,6 @@ _LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
     "contextlib.redirect_stderr": ("sys.stderr",),
     "warnings.catch_warnings": ("warnings.filters", "warnings.showwarning"),
 }
-
-
-def is_patching(call: nodes.Call) -> bool:
-    """``monkeypatch.setitem(...)``, ``mock.patch.dict(...)``, ``mocker.patch.object(...)``."""
-    text = dotted(call.func) or ""
-    if any(part in PATCHERS for part in text.split(".")):
-        return True
-    name = qualified_name(call.func) or ""
-    return name.startswith(("unittest.mock.", "mock.")) or patcher_context(call) is not None
 
 
 def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Context,
@@ -428,9 +422,3 @@ def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -
                 origin = Origin(key, ModuleObject(key, "patch"))
                 restores.append(Mutation("FXS020", decorator, "patch", origin, key, restoring=True))
     return restores
-
-
-def _is_bare_module(origin: Origin) -> bool:
-    """``os`` itself: ``os.remove(p)`` in a finally restores nothing of ``os.environ``."""
-    source = origin.source
-    return isinstance(source, ModuleObject) and source.kind == "module" and origin.path == source.name

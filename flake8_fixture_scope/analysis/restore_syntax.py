@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import sys
 
-from astroid import nodes
+from astroid import bases, nodes
 
 from .events import ModuleObject, Mutation, Origin
 from .names import dotted, qualified_name
 from . import inference
+from .restores import module_level_value
 from ..project import PROJECT
 
 # Methods that only read: a call of one in a teardown does not restore anything.
@@ -95,6 +96,15 @@ def patcher_context(call: nodes.Call) -> nodes.With | None:
     return None
 
 
+def is_patching(call: nodes.Call) -> bool:
+    """``monkeypatch.setitem(...)``, ``mock.patch.dict(...)``, ``mocker.patch.object(...)``."""
+    text = dotted(call.func) or ""
+    if any(part in PATCHERS for part in text.split(".")):
+        return True
+    name = qualified_name(call.func) or ""
+    return name.startswith(("unittest.mock.", "mock.")) or patcher_context(call) is not None
+
+
 def is_patch_context(expr: nodes.NodeNG) -> bool:
     """``monkeypatch.context()``, ``pytest.MonkeyPatch.context()``."""
     if not isinstance(expr, nodes.Call) or not isinstance(expr.func, nodes.Attribute):
@@ -126,18 +136,83 @@ def pick(saved: object, path: list[int]) -> object:
 
 
 def is_initial_constant(target: nodes.NodeNG, value: nodes.Const) -> bool:
-    """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``."""
+    """``settings.run_checks = True`` where ``settings.py`` says ``run_checks = True``;
+    ``factory.validate = True`` where ``factory = Factory()`` and ``Factory.__init__`` says
+    ``self.validate = True``: the value the object already has."""
     if isinstance(target, nodes.AssignAttr):
         values = inference.infer_values(target.expr)
         owners = [v for v in values if isinstance(v, (nodes.Module, nodes.ClassDef))]
         name = target.attrname
+        if not owners:
+            initial = _initial_instance_constant(target.expr, values, name)
+            return initial is not None and _same_constant(initial, value)
     elif isinstance(target, nodes.AssignName):
         owners, name = [target.root()], target.name
     else:
         return False
     for owner in owners:
-        bindings = owner.locals.get(name, [])
-        assigned = [b.parent.value for b in bindings if isinstance(b.parent, nodes.Assign)]
-        if len(bindings) == 1 and len(assigned) == 1 and isinstance(assigned[0], nodes.Const):
-            return bool(assigned[0].value == value.value and type(assigned[0].value) is type(value.value))
+        initial = _only_constant(owner, name)
+        if initial is not None:
+            return _same_constant(initial, value)
     return False
+
+
+def _same_constant(one: nodes.Const, other: nodes.Const) -> bool:
+    return bool(one.value == other.value and type(one.value) is type(other.value))
+
+
+def _only_constant(owner: nodes.LocalsDictNodeNG, name: str) -> nodes.Const | None:
+    """The constant of the one plain assignment of ``name`` in a module or class body."""
+    bindings = owner.locals.get(name, [])
+    assigned = [b.parent.value for b in bindings if isinstance(b.parent, nodes.Assign)]
+    if len(bindings) == 1 and len(assigned) == 1 and isinstance(assigned[0], nodes.Const):
+        return assigned[0]
+    return None
+
+
+def _initial_instance_constant(expr: nodes.NodeNG, values: list[object], name: str) -> nodes.Const | None:
+    """What a readable project class gives the attribute of an object it made (``factory =
+    Factory()`` at module level): the constant its ``__init__`` assigns, the only assignment of
+    the attribute in the class's methods, or the class body's constant."""
+    classes = {id(v._proxied): v._proxied for v in values
+               if isinstance(v, bases.Instance) and isinstance(v._proxied, nodes.ClassDef)}
+    if len(values) != 1 or len(classes) != 1:
+        return None
+    cls = next(iter(classes.values()))
+    if not _is_project_class(cls) or not _made_by(expr, cls):
+        return None
+    for klass in [cls, *cls.ancestors()]:
+        if not _is_project_class(klass):
+            return None
+        in_methods = [a for a in klass.instance_attrs.get(name, [])
+                      if isinstance(a.scope(), nodes.FunctionDef) and a.scope().parent is klass]
+        if in_methods:
+            return _set_by_init(in_methods)
+        if name in klass.locals:
+            return _only_constant(klass, name)
+    return None
+
+
+def _set_by_init(assignments: list[nodes.NodeNG]) -> nodes.Const | None:
+    """``self.name = <constant>``, a statement of ``__init__`` itself (not under an ``if``)."""
+    if len(assignments) != 1:
+        return None
+    statement = assignments[0].parent
+    init = assignments[0].scope()
+    if (not isinstance(statement, nodes.Assign) or statement.parent is not init
+            or getattr(init, "name", "") != "__init__" or not isinstance(statement.value, nodes.Const)):
+        return None
+    return statement.value
+
+
+def _made_by(expr: nodes.NodeNG, cls: nodes.ClassDef) -> bool:
+    """The object is the module-level ``name = Cls(...)`` (not one a function made and changed)."""
+    made = module_level_value(expr)
+    if not isinstance(made, nodes.Call):
+        return False
+    return any(v is cls for v in inference.infer_values(made.func))
+
+
+def _is_project_class(cls: nodes.ClassDef) -> bool:
+    module = cls.root().name.split(".")[0]
+    return bool(module) and module not in sys.stdlib_module_names and PROJECT.is_project_module(module)

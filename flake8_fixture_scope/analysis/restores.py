@@ -55,7 +55,7 @@ _THREAD_LOCALS = frozenset({"threading.local", "_thread._local"})
 
 def _is_thread_local(expr: nodes.NodeNG) -> bool:
     """``threading.local()`` bound at module level (read from the assignment, else inferred)."""
-    value = _module_level_value(expr)
+    value = module_level_value(expr)
     if isinstance(value, nodes.Call) and qualified_name(value.func) in _THREAD_LOCALS:
         return True
     values = inference.infer_values(expr)
@@ -177,7 +177,7 @@ def _is_part(part: str, whole: str) -> bool:
     return part.startswith((whole + "[", whole + "."))
 
 
-def _module_level_value(expr: nodes.NodeNG) -> nodes.NodeNG | None:
+def module_level_value(expr: nodes.NodeNG) -> nodes.NodeNG | None:
     """What ``name`` or ``module.name`` is assigned at module level, following one import."""
     module: nodes.Module | None = None
     if isinstance(expr, nodes.Name):

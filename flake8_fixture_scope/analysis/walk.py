@@ -12,20 +12,17 @@ from typing import Any
 from astroid import nodes
 
 from . import inference
-from .calls import CallFollowing
+from .calls import MAX_CALL_DEPTH, CallFollowing, may_call_project_code
+from .copies import (
+    Walked, display_copy, given_keywords, is_deep_copy_function, is_shallow_copy_function, read_copy_method,
+    rebased,
+)
 from .events import Context, Mutation, Origin
+from .mocked_calls import Mocked, goes_to_a_mock, mocks_in
+from .modules import names_a_module
 from .names import dotted, qualified_name, subscript_text
 from .restores import unrestored
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
-
-
-_SHALLOW_COPIES = frozenset(
-    {"copy.copy", "builtins.dict", "builtins.list", "builtins.set", "builtins.frozenset",
-     "builtins.tuple", "builtins.sorted", "builtins.bytearray"}
-)
-
-
-_DEEP_COPIES = frozenset({"copy.deepcopy"})
 
 
 _PART_ACCESSORS = frozenset({"values", "items", "keys", "__getitem__"})
@@ -49,6 +46,7 @@ class MutationFinder(CallFollowing):
         self._after_yield = False
         self._finalizers: set[nodes.NodeNG] = set()
         self._finalizer_names: set[str] = set()
+        self._mocks: list[Mocked] | None = None  # patches in ``_top``, read at its first call
 
     # ------------------------------------------------------------------ entry points
     def find(self, func: nodes.FunctionDef, roots: dict[str, Origin]) -> list[Mutation]:
@@ -78,6 +76,7 @@ class MutationFinder(CallFollowing):
             self._visit(node.value)
             for target in node.targets:
                 self._mutations_of_target(target, "item assignment", "attribute assignment")
+                self._give_member(target, node.value)
                 self._bind(target, node.value)
         elif isinstance(node, nodes.AnnAssign):
             if node.value is not None:
@@ -214,14 +213,14 @@ class MutationFinder(CallFollowing):
             base = self.origin_of(node.expr)
             if base is None or (node.attrname == "__dict__" and refuses_assignment(node.expr)):
                 return None
-            return base.part(f".{node.attrname}")
+            return base.member(f".{node.attrname}")
         if isinstance(node, nodes.Subscript):
             base = self.origin_of(node.value)
             if base is None:
                 return None
-            if isinstance(node.slice, nodes.Slice):
+            if isinstance(node.slice, nodes.Slice):  # ``x[:]``: a shallow copy
                 return base.part(f"[{subscript_text(node.slice)}]").copied()
-            return base.part(f"[{subscript_text(node.slice)}]")
+            return base.member(f"[{subscript_text(node.slice)}]")
         if isinstance(node, nodes.Call):
             return self._origin_of_call(node)
         if isinstance(node, nodes.IfExp):
@@ -232,12 +231,8 @@ class MutationFinder(CallFollowing):
             return self.origin_of(node.value)
         if isinstance(node, (nodes.Await, nodes.Starred)):
             return self.origin_of(node.value)
-        if isinstance(node, nodes.Dict) and node.items:
-            spread = [self.origin_of(v) for k, v in node.items if isinstance(k, nodes.DictUnpack)]
-            return next((o.copied() for o in spread if o), None)
-        if isinstance(node, (nodes.List, nodes.Tuple, nodes.Set)):
-            spread = [self.origin_of(e.value) for e in node.elts if isinstance(e, nodes.Starred)]
-            return next((o.copied() for o in spread if o), None)
+        if isinstance(node, (nodes.Dict, nodes.List, nodes.Tuple, nodes.Set)):
+            return display_copy(node, self.origin_of)  # ``{**x, "k": []}``, ``[*x]``
         return None
 
     def _origin_of_call(self, call: nodes.Call) -> Origin | None:
@@ -245,16 +240,18 @@ class MutationFinder(CallFollowing):
         if extra is not None:
             return extra
         func = call.func
-        if isinstance(func, nodes.Attribute):
+        if isinstance(func, nodes.Attribute) and not names_a_module(func.expr):
             receiver = self.origin_of(func.expr)
             if receiver is not None:
                 return self._origin_of_method_result(receiver, func)
         name = qualified_name(func)
         first = self.origin_of(call.args[0]) if call.args else None
-        if first is None or name is None or name in _DEEP_COPIES:
+        if first is None or name is None or is_deep_copy_function(name):
             return None
-        if name in _SHALLOW_COPIES:
-            return first.copied()
+        if name == "copy.copy":
+            return self._copy_of(first, call.args[0], "__copy__")
+        if is_shallow_copy_function(name):
+            return given_keywords(call, first.copied(), self.origin_of)  # ``dict(x, users=[])``
         if name == "builtins.vars":
             return None if refuses_assignment(call.args[0]) else first.part(".__dict__")
         if name == "builtins.getattr" and len(call.args) >= 2:
@@ -265,7 +262,7 @@ class MutationFinder(CallFollowing):
     def _origin_of_method_result(self, receiver: Origin, func: nodes.Attribute) -> Origin | None:
         method = func.attrname
         if method == "copy":
-            return receiver.copied()
+            return self._copy_of(receiver, func.expr, "copy")
         if method in _PART_ACCESSORS:
             return receiver.part(f".{method}()")
         if method in _CONTAINER_PART_ACCESSORS and inference.all_values_are(
@@ -275,6 +272,53 @@ class MutationFinder(CallFollowing):
             arguments = call.args[:1] if isinstance(call, nodes.Call) else []
             return receiver.part(f".{method}({', '.join(subscript_text(a) for a in arguments)})")
         return None
+
+    # ------------------------------------------------------------------ copies (analysis/copies.py)
+    def _copy_of(self, receiver: Origin, copied: nodes.NodeNG, method_name: str) -> Origin | None:
+        """What ``copied.copy()`` (or ``copy.copy(copied)``) holds: what a readable method of a
+        project class returns, else a shallow copy."""
+        method = self._readable_copy_method(copied, method_name)
+        reading = read_copy_method(method, self._walk_copy_method) if method is not None else None
+        if method is None or reading is None:
+            return receiver.copied()
+        return rebased(reading, method.args.args[0].name, receiver)
+
+    def _readable_copy_method(self, copied: nodes.NodeNG, method_name: str) -> nodes.FunctionDef | None:
+        if not may_call_project_code(copied, self.context.is_project_module):
+            return None
+        for value in inference.infer_values(copied):
+            cls = inference.instance_class(value)
+            try:
+                found = cls.getattr(method_name) if cls is not None else []
+            except Exception:  # astroid's NotFoundError and its kin
+                continue
+            method = found[0] if found else None
+            if (isinstance(method, nodes.FunctionDef) and method.args.args
+                    and self.context.is_project_file(method.root().file or "")):
+                return method
+        return None
+
+    def _walk_copy_method(self, method: nodes.FunctionDef, self_name: str) -> Walked | None:
+        if self.depth >= MAX_CALL_DEPTH or method in self.context.active:
+            return None
+        finder = MutationFinder(self.context, self.depth + 1)
+        self.context.active.add(method)
+        try:
+            finder.find(method, {self_name: Origin(self_name, None)})
+        finally:
+            self.context.active.discard(method)
+        return finder.origin_of, finder.aliases
+
+    def _give_member(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
+        """``c["users"] = []`` on a copy: that member holds its own value from here on."""
+        if isinstance(target, nodes.Subscript) and not isinstance(target.slice, nodes.Slice):
+            owner, suffix = target.value, f"[{subscript_text(target.slice)}]"
+        elif isinstance(target, nodes.AssignAttr):
+            owner, suffix = target.expr, f".{target.attrname}"
+        else:
+            return
+        if isinstance(owner, nodes.Name) and owner.name in self.aliases:
+            self.aliases[owner.name] = self.aliases[owner.name].giving(suffix, self.origin_of(value))
 
     def _element_of(self, iterable: nodes.NodeNG) -> Origin | None:
         if (
@@ -332,6 +376,14 @@ class MutationFinder(CallFollowing):
             origin = self.aliases.get(target.name)
             if origin is not None and not origin.fresh and changes_in_place(node):
                 self._record("FXS002", node, f"'{node.op}'", origin, origin.path)
+
+    def _calls_a_mock(self, call: nodes.Call) -> bool:
+        """``os.chdir(p)`` where a patch of this function has replaced ``os.chdir``."""
+        if self._top is None:
+            return False
+        if self._mocks is None:
+            self._mocks = mocks_in(self._top)
+        return goes_to_a_mock(call, self._mocks)
 
     def _new_walk(self) -> MutationFinder:
         return MutationFinder(self.context, self.depth + 1)

@@ -16,8 +16,9 @@ from collections.abc import Callable, Iterator, Mapping
 
 from ..project import PROJECT
 from ..vocabulary import (
-    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, PER_INSTANCE_SETUPS,
-    PROCESS_CHANGERS, PROCESS_CONTEXTS, READING_METHODS, STANDARD_STREAMS,
+    ARGUMENT_MUTATORS, BUILTIN_CONTAINERS, CONTAINER_MAKERS, CONTAINER_MUTATORS, COPY_METHODS,
+    PER_INSTANCE_SETUPS, PROCESS_CHANGERS, PROCESS_CONTEXTS, READING_METHODS, SHALLOW_COPY_FUNCTIONS,
+    STANDARD_STREAMS,
     STATE_OBJECTS,
 )
 from .syntax import FunctionNode, module_assignments, qualified
@@ -50,10 +51,12 @@ def root_name(expr: ast.AST) -> str | None:
 
 
 def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Iterator[str]:
-    """The names whose object (or a part of it) ``expr`` evaluates to, without a copy.
+    """The names whose object (or a part of it) ``expr`` evaluates to, without a deep copy.
 
     A call hands out a part of its receiver only for the accessors the analysis follows
-    (``d.values()``, ``d.get(k)``, ``getattr(x, name)``); any other call makes a new value.
+    (``d.values()``, ``d.get(k)``, ``getattr(x, name)``) and for shallow copies, which share
+    what they hold (``x.copy()``, ``dict(x)``, ``copy.copy(x)``, ``{**x}``); any other call makes
+    a new value.
     """
     if isinstance(expr, ast.IfExp):
         yield from _value_roots(expr.body, containers)
@@ -68,9 +71,16 @@ def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Ite
         if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name):
             yield f"{expr.value.id}.{expr.attr}"  # ``self.items``: a class attribute, maybe
         yield from _value_roots(expr.value, containers)
+    elif isinstance(expr, ast.Dict):  # ``{**x, "k": v}``
+        for key, value in zip(expr.keys, expr.values):
+            if key is None:
+                yield from _value_roots(value, containers)
     elif isinstance(expr, ast.Call):
         func = expr.func
-        if isinstance(func, ast.Attribute) and (
+        if _is_shallow_copy(expr):
+            yield from _value_roots(func.value if isinstance(func, ast.Attribute) and not expr.args
+                                    else expr.args[0], containers)
+        elif isinstance(func, ast.Attribute) and (
             func.attr in _PART_ACCESSORS
             or func.attr in _CONTAINER_ACCESSORS and (
                 root_name(func.value) in containers or dotted_is_environ(func))
@@ -80,6 +90,19 @@ def _value_roots(expr: ast.AST, containers: frozenset[str] = frozenset()) -> Ite
             yield from _value_roots(expr.args[0], containers)
     elif isinstance(expr, ast.Name):
         yield expr.id
+
+
+def _is_shallow_copy(call: ast.Call) -> bool:
+    """``x.copy()``, ``dict(x)``, ``list(x)``, ``copy.copy(x)``: what ``x`` holds is shared."""
+    func = call.func
+    if isinstance(func, ast.Attribute) and func.attr in COPY_METHODS and not call.args:
+        return True
+    if not call.args:
+        return False
+    name = func.id if isinstance(func, ast.Name) else (
+        f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name)
+        else "")
+    return name in SHALLOW_COPY_FUNCTIONS or name == "copy"  # ``from copy import copy``
 
 
 def dotted_is_environ(func: ast.Attribute) -> bool:

@@ -1,0 +1,5 @@
+SETTINGS = {}
+
+
+def configure(**values):
+    SETTINGS.update(values)

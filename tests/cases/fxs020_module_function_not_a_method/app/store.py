@@ -1,0 +1,7 @@
+from . import registry
+
+ITEMS = []
+
+
+def add(item):
+    return registry.append(ITEMS, item)
