@@ -308,7 +308,8 @@ class ModuleStateFinder(MutationFinder):
             owner = func.parent.name
             roots[func.args.args[0].name] = Origin(owner, ModuleObject(owner, "class"))
         finder.find(func, roots)
-        kept = [m for m in finder.mutations if m.restoring or not (is_reset(m) or is_context_local(m))]
+        kept = [m for m in finder.mutations
+                if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func))]
         return unrestored(kept), not finder.cut_short
 
     def _is_module_state(self, expr: nodes.NodeNG) -> bool:
