@@ -23,13 +23,14 @@ from .summaries import MAX_SUMMARY_DEPTH, call_mutation, called_function, summar
 from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
+from .snapshots import SnapshotTracking
 from .restore_syntax import (
     PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
     overlapping, patcher_context, pick,
 )
 from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
 from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
-from .teardowns import PER_TEST_TEARDOWNS
+from .teardowns import PER_TEST_TEARDOWNS, matching_setup
 
 # Methods that only read: a call of one in a teardown does not restore anything.
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count", "__getitem__",
@@ -39,7 +40,7 @@ _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count"
 _FINALIZER_REGISTRARS = frozenset({"addfinalizer", "addCleanup", "addClassCleanup", "addModuleCleanup"})
 
 
-class ModuleStateFinder(MutationFinder):
+class ModuleStateFinder(MutationFinder, SnapshotTracking):
     """MutationFinder with module-state rules: globals, patchers, lenient restoring calls."""
 
     def __init__(self, context: Context, depth: int = 0) -> None:
@@ -49,10 +50,12 @@ class ModuleStateFinder(MutationFinder):
         # Restores that hold only inside a ``with`` block: (the block, the key it puts back).
         self.scoped: list[tuple[nodes.With, str]] = []
         self._loop_patches: list[tuple[str, str]] = []  # (container, iterable) patched key by key
+        self._init_snapshots()
 
     # ------------------------------------------------------------------ undo in the same function
     def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
         super()._bind(target, value)
+        self._note_snapshot_binding(target, value)
         if isinstance(target, nodes.AssignName):
             read = self._read_keys(value)
             if read is None:
@@ -230,7 +233,7 @@ class ModuleStateFinder(MutationFinder):
             if key is not None:
                 self._mark_restored(call, Origin(key, self._patched_object(key)))
             return
-        if self._process_state(call) or self._project_call(call):
+        if self._note_snapshot_call(call) or self._process_state(call) or self._project_call(call):
             return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
@@ -401,6 +404,7 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     for down in ([teardown] if teardown is not None else []) + (enclosing or []):
         undo = ModuleStateFinder(context)
         undo.restoring = 1
+        undo.snapshots = snapshots_taken_by(matching_setup(down), context)
         undo.find(down, module_state_roots(down, class_of(down)))
         # Any call on a container counts in the matching teardown; an enclosing level must write
         # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
@@ -410,6 +414,15 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
             if m.restoring or m.code == UNDO or not (
                 is_reset(m) or is_context_local(m) or own_module_entry(m, func)
                 or removes_what_the_test_added(m, func, context))]
+
+
+def snapshots_taken_by(setup: nodes.FunctionDef | None, context: Context) -> dict[str, str]:
+    """The copies of whole containers a set-up keeps for its teardown to put back."""
+    if setup is None:
+        return {}
+    finder = ModuleStateFinder(context)
+    finder.find(setup, module_state_roots(setup, class_of(setup)))
+    return finder.snapshots
 
 
 def handed_out_module_state(fixture: nodes.FunctionDef, context: Context) -> Origin | None:

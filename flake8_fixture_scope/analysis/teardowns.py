@@ -17,6 +17,16 @@ def matching_teardown(setup: nodes.FunctionDef) -> nodes.FunctionDef | None:
     return _hook(container, name)
 
 
+def matching_setup(teardown: nodes.FunctionDef) -> nodes.FunctionDef | None:
+    """``setup_module`` for ``teardown_module``, ``setUpClass`` for ``tearDownClass``: the
+    set-up of the same level, in the same module or class."""
+    name = next((setup for setup, down in XUNIT_TEARDOWNS.items() if down == teardown.name), None)
+    container = teardown.parent
+    if name is None or not isinstance(container, (nodes.Module, nodes.ClassDef)):
+        return None
+    return _hook(container, name)
+
+
 _CLASS_TEARDOWNS = ("teardown_method", "teardown", "tearDown", "teardown_class", "tearDownClass")
 _MODULE_TEARDOWNS = ("teardown_module", "tearDownModule")
 

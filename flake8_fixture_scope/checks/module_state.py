@@ -42,6 +42,9 @@ _RESTORED_AROUND_EVERY_TEST = ("warnings.filters", "warnings.showwarning")
 # pytester snapshots these when it is created and puts them back at teardown.
 _SNAPSHOTTING_FIXTURES = frozenset({"pytester", "testdir"})
 _RESTORED_BY_PYTESTER = ("sys.modules", "sys.path", "sys.meta_path", "the working folder")
+# Fixtures whose teardown runs before the tests of another class, module or package: a
+# session fixture's runs after the last test, and separates no test from another.
+_ENCLOSING_SCOPES = frozenset({Scope.FUNCTION, Scope.CLASS, Scope.MODULE, Scope.PACKAGE})
 _BROAD_SETUPS = frozenset({"setup_module", "setUpModule", "setup_class", "setUpClass"})
 
 
@@ -180,13 +183,16 @@ class ModuleStateCheck:
         if any(param.name in _SNAPSHOTTING_FIXTURES for param in test.params):
             guards += [_restored_by_pytest(test.func, key) for key in _RESTORED_BY_PYTESTER]
         for fixture in self._fixtures_around(test):
-            node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
+            node = self.definitions.node_of(fixture) if fixture.scope in _ENCLOSING_SCOPES else None
             if node is None:
                 continue
             if node not in self._guard_cache:
                 roots = module_state_roots(node, class_of(node))
                 self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
-            guards += self._guard_cache[node]
+            around_each = fixture.scope == Scope.FUNCTION
+            # A fixture of a whole class or module, like its teardown_class or teardown_module,
+            # restores what it writes again or puts back whole, not whatever any call touches.
+            guards += [m for m in self._guard_cache[node] if around_each or m.action != "restore"]
         return guards
 
     def _handed_out_state(self, consumer: Consumer) -> dict[str, Origin]:
