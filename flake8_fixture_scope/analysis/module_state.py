@@ -19,7 +19,10 @@ from .calls import may_call_project_code
 from .names import assigned_value_and_path, subscript_text
 from .process_state import process_state_call, state_object_change
 from .restores import UNDO, as_undo, is_context_local, is_fresh_value, is_removal, is_reset, unrestored
-from .summaries import MAX_SUMMARY_DEPTH, call_mutation, called_function, summary
+from .summaries import (
+    MAX_SUMMARY_DEPTH, bound_arguments, call_mutation, called_function, function_named_by, is_bound_call,
+    summary,
+)
 from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
@@ -298,11 +301,38 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         func = called_function(call, self.context)
         if func is None or not defined_at_module_level(func):
             return False  # a nested function is walked where it is defined; a local class is the test's
+        arguments = bound_arguments(func, list(call.args), list(call.keywords or ()),
+                                    is_bound_call(call.func, func))
+        return self._calls_project_function(call, func, arguments, self._in_restoring_place())
+
+    def _calls_project_function(self, node: nodes.NodeNG, func: nodes.FunctionDef,
+                                arguments: dict[str, nodes.NodeNG], restoring: bool) -> bool:
+        """Record what calling ``func`` changes, at ``node``; a removal through it undoes an
+        earlier addition of the same argument to the same state (``unregister("a")``)."""
         changes, complete = summary(func, self.depth, self._summarize, self.context)
         self.cut_short = self.cut_short or not complete
-        restoring = self._in_restoring_place()
-        self.mutations.extend(call_mutation(call, func, change, restoring) for change in changes)
+        for change in changes:
+            earlier = [m for m in self.mutations if not m.restoring]
+            mutation = call_mutation(node, func, change, restoring, arguments)
+            if not restoring and _undoes_an_addition(mutation, earlier):
+                mutation = as_undo(mutation)
+            self.mutations.append(mutation)
         return bool(changes)
+
+    def _finalizer_function(self, call: nodes.Call, first: nodes.NodeNG,
+                            arguments: list[nodes.NodeNG]) -> bool:
+        """``addCleanup(unregister, "a")``, ``addfinalizer(partial(unregister, "a"))``: the
+        project function runs after the test with those arguments."""
+        if self.depth >= MAX_SUMMARY_DEPTH or not isinstance(first, (nodes.Name, nodes.Attribute)) \
+                or not may_call_project_code(first, self.context.is_project_module):
+            return False
+        func = function_named_by(first, self.context)
+        if func is None or not defined_at_module_level(func):
+            return False
+        keywords = [kw for kw in call.keywords or () if kw.arg]
+        bound = bound_arguments(func, arguments, keywords, is_bound_call(first, func))
+        self._calls_project_function(call, func, bound, True)
+        return True
 
     def _summarize(self, func: nodes.FunctionDef, depth: int) -> tuple[list[Mutation], bool]:
         finder = ModuleStateFinder(self.context, depth)
@@ -337,6 +367,8 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         if (isinstance(first, nodes.Call) and first.args
                 and (qualified_name(first.func) or dotted(first.func) or "").endswith("partial")):
             first, arguments = first.args[0], list(first.args[1:])
+        if first is not None and self._finalizer_function(call, first, arguments):
+            return
         if isinstance(first, nodes.Name) and first.name in ("setattr", "delattr") and len(arguments) >= 2:
             owner = self.origin_of(arguments[0])
             attr = inference.infer_constant(arguments[1])
@@ -372,6 +404,16 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
             if any(isinstance(d, nodes.Attribute) and d.attrname in _FINALIZER_REGISTRARS
                    for d in decorators):
                 self._finalizers.add(nested)  # ``@request.addfinalizer`` on a nested function
+
+
+def _undoes_an_addition(mutation: Mutation, earlier: list[Mutation]) -> bool:
+    """A removal (through a call) of what an earlier change added: the same state, and the
+    same argument when both name one."""
+    if not is_removal(mutation.site_action or mutation.action):
+        return False
+    return any(overlapping(m.key, mutation.key) and not is_removal(m.site_action or m.action)
+               and (not m.argument or not mutation.argument or m.argument == mutation.argument)
+               for m in earlier)
 
 
 # Library context managers that put a target back when their block ends.
