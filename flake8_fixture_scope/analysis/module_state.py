@@ -27,11 +27,14 @@ from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
 from .snapshots import SnapshotTracking
+from .counters import reads_attribute
 from .restore_syntax import (
     PATCHERS, builds_a_value, element, inside_restoring_block, is_initial_constant, loop_patch, never_called,
     overlapping, patcher_context, pick,
 )
-from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
+from .not_leaks import (
+    fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
+)
 from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
 from .teardowns import PER_TEST_TEARDOWNS, matching_setup
 
@@ -455,7 +458,13 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     return [m for m in found
             if m.restoring or m.code == UNDO or not (
                 is_reset(m) or is_context_local(m) or own_module_entry(m, func)
-                or removes_what_the_test_added(m, func, context))]
+                or removes_what_the_test_added(m, func, context) or _unobserved_counter(m, func)
+                or fresh_name_on_own_module(m, func))]
+
+
+def _unobserved_counter(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """A creation-order counter a called constructor bumps, which the test's module never reads."""
+    return bool(mutation.counter) and not reads_attribute(func.root(), mutation.counter)
 
 
 def snapshots_taken_by(setup: nodes.FunctionDef | None, context: Context) -> dict[str, str]:

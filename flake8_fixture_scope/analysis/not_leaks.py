@@ -13,6 +13,7 @@ from .names import dotted, qualified_name
 from . import inference
 from .restores import is_removal
 from ..project import PROJECT
+from .consumers import is_collected
 from .names import assigned_value_and_path
 
 
@@ -185,3 +186,38 @@ def _resolves(name: str, module: nodes.Module) -> bool:
     except Exception:
         return False
     return True
+
+
+def fresh_name_on_own_module(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """``setattr(sys.modules[__name__], f"generated_{name}", case)`` in a test module: a name of
+    its own module that nothing binds or reads there (no module-level name, no ``globals()``),
+    under which no other module can find it either (a test module is imported by no one)."""
+    node = mutation.node
+    if mutation.action != "setattr()" or not isinstance(node, nodes.Call) or len(node.args) < 2:
+        return False
+    module = func.root()
+    if not _is_own_module(node.args[0]) or not is_collected(module.file or ""):
+        return False
+    if any(dotted(call.func) in ("globals", "vars") for call in module.nodes_of_class(nodes.Call)):
+        return False
+    name = node.args[1]
+    if isinstance(name, nodes.Const) and isinstance(name.value, str):
+        return name.value not in module.locals and not any(
+            n.name == name.value for n in module.nodes_of_class(nodes.Name))
+    prefix = _constant_prefix(name)
+    return bool(prefix) and not any(local.startswith(prefix) for local in module.locals)
+
+
+def _is_own_module(expr: nodes.NodeNG) -> bool:
+    """``sys.modules[__name__]``."""
+    return (isinstance(expr, nodes.Subscript) and dotted(expr.value) == "sys.modules"
+            and isinstance(expr.slice, nodes.Name) and expr.slice.name == "__name__")
+
+
+def _constant_prefix(expr: nodes.NodeNG) -> str:
+    """``generated_`` for ``f"generated_{name}"`` and ``"generated_" + name``."""
+    if isinstance(expr, nodes.JoinedStr) and expr.values and isinstance(expr.values[0], nodes.Const):
+        return str(expr.values[0].value)
+    if isinstance(expr, nodes.BinOp) and expr.op == "+" and isinstance(expr.left, nodes.Const):
+        return str(expr.left.value) if isinstance(expr.left.value, str) else ""
+    return ""

@@ -18,6 +18,7 @@ from astroid import bases, nodes
 
 from . import inference
 from .calls import function_label
+from .counters import counter_name
 from .events import Context, ModuleObject, Mutation, Origin
 from .names import subscript_text
 from ..project import relative
@@ -37,6 +38,7 @@ class Change:
     # The parameter the change is about: the key it writes or deletes (``REGISTRY[name]``),
     # the element it adds or removes (``LISTENERS.append(listener)``); "" when none is.
     parameter: str = ""
+    counter: str = ""  # the name of the creation-order counter it increments (``counters``)
 
 
 _SUMMARIES: weakref.WeakKeyDictionary[nodes.FunctionDef, dict[int, tuple[Change, ...]]] = (
@@ -96,8 +98,9 @@ def _change(func: nodes.FunctionDef, mutation: Mutation) -> Change:
     where = mutation.site_where or f"{relative(func.root().file or '')}:{mutation.node.lineno}"
     action = mutation.site_action or mutation.action
     parameter = "" if mutation.site_where else _parameter_changed(func, mutation.node)
+    counter = mutation.counter if mutation.site_where else counter_name(mutation.node)
     return Change(canonical_key(mutation, func.root().name), action, where, mutation.origin, mutation.key,
-                  parameter)
+                  parameter, counter)
 
 
 # Methods whose first argument is the key or the element they add or remove.
@@ -166,7 +169,7 @@ def call_mutation(call: nodes.NodeNG, func: nodes.FunctionDef, change: Change, r
         local_key = f"{local_key[: -len(change.parameter) - 2]}[{argument}]"
     if func.root() is call.root():  # the caller's own module: its state, named as the caller names it
         return Mutation("FXS020", call, action, change.origin, local_key, restoring,
-                        change.action, label, change.where, argument)
+                        change.action, label, change.where, argument, change.counter)
     origin = Origin(key, ModuleObject(key, "called", key))
     return Mutation("FXS020", call, action, origin, key, restoring, change.action, label, change.where,
-                    argument)
+                    argument, change.counter)
