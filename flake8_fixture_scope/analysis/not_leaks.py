@@ -131,8 +131,7 @@ def stores_a_module_it_imports(target: nodes.Subscript, func: nodes.FunctionDef)
     name: str | None = None
     if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
         name = value.name
-        made = [n for n in func.nodes_of_class(nodes.AssignName) if n.name == name]
-        single = made[0].parent if len(made) == 1 else None
+        single = _binding_reaching(value)
         value = single.value if isinstance(single, nodes.Assign) else None
     elif isinstance(target.parent, nodes.Assign):  # ``sys.modules[n] = module = module_from_spec(spec)``
         name = next((t.name for t in target.parent.targets if isinstance(t, nodes.AssignName)), None)
@@ -143,6 +142,18 @@ def stores_a_module_it_imports(target: nodes.Subscript, func: nodes.FunctionDef)
         return True
     made_empty = (qualified_name(value.func) or called) in _EMPTY_MODULES
     return made_empty and name is not None and _runs_code_into(name, func)
+
+
+def _binding_reaching(name: nodes.Name) -> nodes.NodeNG | None:
+    """The one assignment of ``name`` that reaches this use (``lookup`` is position-aware: an
+    earlier binding the block rebinds is not among them), in the use's own function."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:
+        return None
+    if len(bindings) != 1 or scope is not name.scope():
+        return None
+    return bindings[0].parent if isinstance(bindings[0], nodes.AssignName) else None
 
 
 def _runs_code_into(name: str, func: nodes.FunctionDef) -> bool:
