@@ -102,7 +102,7 @@ def lint(project: Path, body: str, name: str = "test_calls.py") -> list[tuple[in
 
 @pytest.mark.parametrize(("call", "target", "site"), [
     ("state.bump()", "proj.state.COUNT", "rebinding through 'global'"),  # '+=' too
-    ("state.register('x')", "proj.state.REGISTRY[name]", "item assignment"),
+    ("state.register('x')", 'proj.state.REGISTRY["x"]', "item assignment"),
     ("Plugin.hook(1)", "proj.state.Plugin.hooks", ".append()"),
     ("Plugin()", "proj.state.Plugin.instances", "augmented attribute assignment"),
 ])

@@ -51,6 +51,11 @@ class Mutation:
     site_action: str = ""
     site_function: str = ""
     site_where: str = ""
+    # The argument a call passed for the key or element the change is about (``"a"`` for
+    # ``register("a")``): a removal through a call undoes an addition of the same argument only.
+    argument: str = ""
+    # A creation-order counter the change increments (its name): see ``counters``.
+    counter: str = ""
 
 
 @dataclass

@@ -19,18 +19,25 @@ from .calls import may_call_project_code
 from .names import assigned_value_and_path, subscript_text
 from .process_state import process_state_call, state_object_change
 from .restores import UNDO, as_undo, is_context_local, is_fresh_value, is_removal, is_reset, unrestored
-from .summaries import MAX_SUMMARY_DEPTH, call_mutation, called_function, summary
+from .summaries import (
+    MAX_SUMMARY_DEPTH, bound_arguments, call_mutation, called_function, function_named_by, is_bound_call,
+    summary,
+)
 from .state_guards import patched_key
 from .calls import MAX_CALL_DEPTH
 from .walk import MutationFinder
+from .snapshots import SnapshotTracking
+from .counters import reads_attribute
 from .restore_syntax import (
     builds_a_value, element, inside_restoring_block, is_initial_constant, is_patching, loop_patch,
     never_called, overlapping, patcher_context, pick,
 )
 from .modules import names_a_module
-from .not_leaks import own_module_entry, rejected_in_raises, removes_what_the_test_added
+from .not_leaks import (
+    fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
+)
 from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
-from .teardowns import PER_TEST_TEARDOWNS
+from .teardowns import PER_TEST_TEARDOWNS, matching_setup
 
 # Methods that only read: a call of one in a teardown does not restore anything.
 _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count", "__getitem__",
@@ -40,7 +47,7 @@ _READERS = frozenset({"get", "copy", "keys", "values", "items", "index", "count"
 _FINALIZER_REGISTRARS = frozenset({"addfinalizer", "addCleanup", "addClassCleanup", "addModuleCleanup"})
 
 
-class ModuleStateFinder(MutationFinder):
+class ModuleStateFinder(MutationFinder, SnapshotTracking):
     """MutationFinder with module-state rules: globals, patchers, lenient restoring calls."""
 
     def __init__(self, context: Context, depth: int = 0) -> None:
@@ -50,10 +57,12 @@ class ModuleStateFinder(MutationFinder):
         # Restores that hold only inside a ``with`` block: (the block, the key it puts back).
         self.scoped: list[tuple[nodes.With, str]] = []
         self._loop_patches: list[tuple[str, str]] = []  # (container, iterable) patched key by key
+        self._init_snapshots()
 
     # ------------------------------------------------------------------ undo in the same function
     def _bind(self, target: nodes.NodeNG, value: nodes.NodeNG) -> None:
         super()._bind(target, value)
+        self._note_snapshot_binding(target, value)
         if isinstance(target, nodes.AssignName):
             read = self._read_keys(value)
             if read is None:
@@ -233,7 +242,7 @@ class ModuleStateFinder(MutationFinder):
             return
         if self._calls_a_mock(call):
             return  # ``os.chdir(p)`` inside ``with mock.patch("os.chdir"):``
-        if self._process_state(call) or self._project_call(call):
+        if self._note_snapshot_call(call) or self._process_state(call) or self._project_call(call):
             return
         if isinstance(func, nodes.Attribute) and func.attrname in _FINALIZER_REGISTRARS:
             self._finalizer_method(call)
@@ -297,11 +306,38 @@ class ModuleStateFinder(MutationFinder):
         func = called_function(call, self.context)
         if func is None or not defined_at_module_level(func):
             return False  # a nested function is walked where it is defined; a local class is the test's
+        arguments = bound_arguments(func, list(call.args), list(call.keywords or ()),
+                                    is_bound_call(call.func, func))
+        return self._calls_project_function(call, func, arguments, self._in_restoring_place())
+
+    def _calls_project_function(self, node: nodes.NodeNG, func: nodes.FunctionDef,
+                                arguments: dict[str, nodes.NodeNG], restoring: bool) -> bool:
+        """Record what calling ``func`` changes, at ``node``; a removal through it undoes an
+        earlier addition of the same argument to the same state (``unregister("a")``)."""
         changes, complete = summary(func, self.depth, self._summarize, self.context)
         self.cut_short = self.cut_short or not complete
-        restoring = self._in_restoring_place()
-        self.mutations.extend(call_mutation(call, func, change, restoring) for change in changes)
+        for change in changes:
+            earlier = [m for m in self.mutations if not m.restoring]
+            mutation = call_mutation(node, func, change, restoring, arguments)
+            if not restoring and _undoes_an_addition(mutation, earlier):
+                mutation = as_undo(mutation)
+            self.mutations.append(mutation)
         return bool(changes)
+
+    def _finalizer_function(self, call: nodes.Call, first: nodes.NodeNG,
+                            arguments: list[nodes.NodeNG]) -> bool:
+        """``addCleanup(unregister, "a")``, ``addfinalizer(partial(unregister, "a"))``: the
+        project function runs after the test with those arguments."""
+        if self.depth >= MAX_SUMMARY_DEPTH or not isinstance(first, (nodes.Name, nodes.Attribute)) \
+                or not may_call_project_code(first, self.context.is_project_module):
+            return False
+        func = function_named_by(first, self.context)
+        if func is None or not defined_at_module_level(func):
+            return False
+        keywords = [kw for kw in call.keywords or () if kw.arg]
+        bound = bound_arguments(func, arguments, keywords, is_bound_call(first, func))
+        self._calls_project_function(call, func, bound, True)
+        return True
 
     def _summarize(self, func: nodes.FunctionDef, depth: int) -> tuple[list[Mutation], bool]:
         finder = ModuleStateFinder(self.context, depth)
@@ -310,7 +346,8 @@ class ModuleStateFinder(MutationFinder):
             owner = func.parent.name
             roots[func.args.args[0].name] = Origin(owner, ModuleObject(owner, "class"))
         finder.find(func, roots)
-        kept = [m for m in finder.mutations if m.restoring or not (is_reset(m) or is_context_local(m))]
+        kept = [m for m in finder.mutations
+                if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func))]
         return unrestored(kept), not finder.cut_short
 
     def _is_module_state(self, expr: nodes.NodeNG) -> bool:
@@ -335,6 +372,8 @@ class ModuleStateFinder(MutationFinder):
         if (isinstance(first, nodes.Call) and first.args
                 and (qualified_name(first.func) or dotted(first.func) or "").endswith("partial")):
             first, arguments = first.args[0], list(first.args[1:])
+        if first is not None and self._finalizer_function(call, first, arguments):
+            return
         if isinstance(first, nodes.Name) and first.name in ("setattr", "delattr") and len(arguments) >= 2:
             owner = self.origin_of(arguments[0])
             attr = inference.infer_constant(arguments[1])
@@ -373,6 +412,16 @@ class ModuleStateFinder(MutationFinder):
                 self._finalizers.add(nested)  # ``@request.addfinalizer`` on a nested function
 
 
+def _undoes_an_addition(mutation: Mutation, earlier: list[Mutation]) -> bool:
+    """A removal (through a call) of what an earlier change added: the same state, and the
+    same argument when both name one."""
+    if not is_removal(mutation.site_action or mutation.action):
+        return False
+    return any(overlapping(m.key, mutation.key) and not is_removal(m.site_action or m.action)
+               and (not m.argument or not mutation.argument or m.argument == mutation.argument)
+               for m in earlier)
+
+
 # Library context managers that put a target back when their block ends.
 _LIBRARY_RESTORERS: dict[str, tuple[str, ...]] = {
     "contextlib.redirect_stdout": ("sys.stdout",),
@@ -394,6 +443,7 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     for down in ([teardown] if teardown is not None else []) + (enclosing or []):
         undo = ModuleStateFinder(context)
         undo.restoring = 1
+        undo.snapshots = snapshots_taken_by(matching_setup(down), context)
         undo.find(down, module_state_roots(down, class_of(down)))
         # Any call on a container counts in the matching teardown; an enclosing level must write
         # the same target (``REGISTRY.pop("module")`` restores nothing of ``REGISTRY["method"]``).
@@ -402,7 +452,22 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     return [m for m in found
             if m.restoring or m.code == UNDO or not (
                 is_reset(m) or is_context_local(m) or own_module_entry(m, func)
-                or removes_what_the_test_added(m, func, context))]
+                or removes_what_the_test_added(m, func, context) or _unobserved_counter(m, func)
+                or fresh_name_on_own_module(m, func))]
+
+
+def _unobserved_counter(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """A creation-order counter a called constructor bumps, which the test's module never reads."""
+    return bool(mutation.counter) and not reads_attribute(func.root(), mutation.counter)
+
+
+def snapshots_taken_by(setup: nodes.FunctionDef | None, context: Context) -> dict[str, str]:
+    """The copies of whole containers a set-up keeps for its teardown to put back."""
+    if setup is None:
+        return {}
+    finder = ModuleStateFinder(context)
+    finder.find(setup, module_state_roots(setup, class_of(setup)))
+    return finder.snapshots
 
 
 def handed_out_module_state(fixture: nodes.FunctionDef, context: Context) -> Origin | None:

@@ -9,10 +9,11 @@ import sys
 from astroid import nodes
 
 from .events import Context, Mutation
-from .names import dotted
+from .names import dotted, qualified_name
 from . import inference
 from .restores import is_removal
 from ..project import PROJECT
+from .consumers import is_collected
 from .names import assigned_value_and_path
 
 
@@ -93,12 +94,7 @@ def own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
         return False
     node = mutation.node
     if isinstance(node, nodes.Subscript) and assigned_value_and_path(node)[0] is not None:
-        value = assigned_value_and_path(node)[0]
-        if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
-            made = [n for n in func.nodes_of_class(nodes.AssignName) if n.name == value.name]
-            single = made[0].parent if len(made) == 1 else None
-            value = single.value if isinstance(single, nodes.Assign) else None
-        return isinstance(value, nodes.Call) and (dotted(value.func) or "").endswith("module_from_spec")
+        return stores_a_module_it_imports(node, func)
     if not is_removal(mutation.action):
         return False
     key: nodes.NodeNG | None = None
@@ -120,6 +116,68 @@ def own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
     return isinstance(name, str) and not _resolves(name, func.root())
 
 
+# Calls that build a module from a spec or a file and run its code (what ``import`` does).
+_LOADERS = frozenset({"module_from_spec", "load_source", "load_module", "load_compiled", "load_dynamic"})
+# Calls that build an empty module: an import only once the function runs code into it.
+_EMPTY_MODULES = frozenset({"types.ModuleType", "imp.new_module"})
+
+
+def stores_a_module_it_imports(target: nodes.Subscript, func: nodes.FunctionDef) -> bool:
+    """``sys.modules[name] = module`` where ``func`` itself made ``module`` from a spec or a file
+    (``importlib.util.module_from_spec``, ``imp.load_source``), or made an empty module and ran
+    code into it (``exec(code, module.__dict__)``, ``loader.exec_module(module)``): that is an
+    import, as ``import`` does it. A stub left empty, or an object that existed before, is not."""
+    value = assigned_value_and_path(target)[0]
+    name: str | None = None
+    if isinstance(value, nodes.Name):  # ``module = module_from_spec(spec); sys.modules[n] = module``
+        name = value.name
+        single = _binding_reaching(value)
+        value = single.value if isinstance(single, nodes.Assign) else None
+    elif isinstance(target.parent, nodes.Assign):  # ``sys.modules[n] = module = module_from_spec(spec)``
+        name = next((t.name for t in target.parent.targets if isinstance(t, nodes.AssignName)), None)
+    if not isinstance(value, nodes.Call):
+        return False
+    called = dotted(value.func) or ""
+    if called.split(".")[-1] in _LOADERS:
+        return True
+    made_empty = (qualified_name(value.func) or called) in _EMPTY_MODULES
+    return made_empty and name is not None and _runs_code_into(name, func)
+
+
+def _binding_reaching(name: nodes.Name) -> nodes.NodeNG | None:
+    """The one assignment of ``name`` that reaches this use (``lookup`` is position-aware: an
+    earlier binding the block rebinds is not among them), in the use's own function."""
+    try:
+        scope, bindings = name.lookup(name.name)
+    except Exception:
+        return None
+    if len(bindings) != 1 or scope is not name.scope():
+        return None
+    return bindings[0].parent if isinstance(bindings[0], nodes.AssignName) else None
+
+
+def _runs_code_into(name: str, func: nodes.FunctionDef) -> bool:
+    """``exec(code, module.__dict__)``, ``exec(code, vars(module))``, ``loader.exec_module(module)``."""
+    for call in func.nodes_of_class(nodes.Call):
+        called = (dotted(call.func) or "").split(".")[-1]
+        passed = [a.name for a in call.args if isinstance(a, nodes.Name)]
+        if called == "exec_module" and name in passed:
+            return True
+        if called == "exec" and len(call.args) >= 2 and _namespace_of(call.args[1]) == name:
+            return True
+    return False
+
+
+def _namespace_of(expr: nodes.NodeNG) -> str | None:
+    """``module`` for ``module.__dict__`` or ``vars(module)``."""
+    if isinstance(expr, nodes.Attribute) and expr.attrname == "__dict__":
+        return str(expr.expr.name) if isinstance(expr.expr, nodes.Name) else None
+    if (isinstance(expr, nodes.Call) and dotted(expr.func) == "vars" and len(expr.args) == 1
+            and isinstance(expr.args[0], nodes.Name)):
+        return str(expr.args[0].name)
+    return None
+
+
 def _imported_at_module_level(module: nodes.Module, name: str) -> bool:
     for statement in module.body:
         names = [n for n, _alias in statement.names] if isinstance(statement, nodes.Import) else []
@@ -139,3 +197,38 @@ def _resolves(name: str, module: nodes.Module) -> bool:
     except Exception:
         return False
     return True
+
+
+def fresh_name_on_own_module(mutation: Mutation, func: nodes.FunctionDef) -> bool:
+    """``setattr(sys.modules[__name__], f"generated_{name}", case)`` in a test module: a name of
+    its own module that nothing binds or reads there (no module-level name, no ``globals()``),
+    under which no other module can find it either (a test module is imported by no one)."""
+    node = mutation.node
+    if mutation.action != "setattr()" or not isinstance(node, nodes.Call) or len(node.args) < 2:
+        return False
+    module = func.root()
+    if not _is_own_module(node.args[0]) or not is_collected(module.file or ""):
+        return False
+    if any(dotted(call.func) in ("globals", "vars") for call in module.nodes_of_class(nodes.Call)):
+        return False
+    name = node.args[1]
+    if isinstance(name, nodes.Const) and isinstance(name.value, str):
+        return name.value not in module.locals and not any(
+            n.name == name.value for n in module.nodes_of_class(nodes.Name))
+    prefix = _constant_prefix(name)
+    return bool(prefix) and not any(local.startswith(prefix) for local in module.locals)
+
+
+def _is_own_module(expr: nodes.NodeNG) -> bool:
+    """``sys.modules[__name__]``."""
+    return (isinstance(expr, nodes.Subscript) and dotted(expr.value) == "sys.modules"
+            and isinstance(expr.slice, nodes.Name) and expr.slice.name == "__name__")
+
+
+def _constant_prefix(expr: nodes.NodeNG) -> str:
+    """``generated_`` for ``f"generated_{name}"`` and ``"generated_" + name``."""
+    if isinstance(expr, nodes.JoinedStr) and expr.values and isinstance(expr.values[0], nodes.Const):
+        return str(expr.values[0].value)
+    if isinstance(expr, nodes.BinOp) and expr.op == "+" and isinstance(expr.left, nodes.Const):
+        return str(expr.left.value) if isinstance(expr.left.value, str) else ""
+    return ""

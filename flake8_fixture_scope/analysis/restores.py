@@ -110,14 +110,15 @@ def classify(mutations: list[Mutation]) -> tuple[list[Mutation], list[tuple[Muta
     """What a function leaves changed (FXS020) and what it undoes later, outside a restoring
     place (FXS023, paired with the undo): each target once, at its first write, never at the undo.
     """
-    restored = [key for m in mutations if m.restoring for key in _names_of(m)]
+    restoring = [m for m in mutations if m.restoring]
     undos = [m for m in mutations if m.code == UNDO and not m.restoring]
     left: list[Mutation] = []
     late: list[tuple[Mutation, Mutation]] = []
     seen: set[str] = set()
     for mutation in sorted((m for m in mutations if not m.restoring and m.code != UNDO), key=_place):
         names = _names_of(mutation)
-        if mutation.key in seen or any(_restores(key, own) for key in restored for own in names):
+        if mutation.key in seen or any(_same_argument(r, mutation) and any(
+                _restores(key, own) for key in _names_of(r) for own in names) for r in restoring):
             continue
         seen.add(mutation.key)
         later = [u for u in undos if _place(u) > _place(mutation)
@@ -140,10 +141,17 @@ def unrestored(mutations: list[Mutation]) -> list[Mutation]:
     ``del os.environ["X"]`` in a teardown restores ``os.environ.update(X="1")``, and
     ``os.environ.clear()`` restores ``os.environ["X"] = "1"``.
     """
-    restored = [key for m in mutations if m.restoring for key in _names_of(m)]
+    restoring = [m for m in mutations if m.restoring]
     return [m for m in mutations
             if not m.restoring and m.code != UNDO
-            and not any(_overlaps(key, own) for key in restored for own in _names_of(m))]
+            and not any(_same_argument(r, m) and any(_overlaps(key, own) for key in _names_of(r)
+                                                     for own in _names_of(m)) for r in restoring)]
+
+
+def _same_argument(restore: Mutation, change: Mutation) -> bool:
+    """``remove_listener(cb)`` restores ``add_listener(cb)``, not ``add_listener(other)``: when both
+    calls name the element or key they are about, it must be the same one."""
+    return not restore.argument or not change.argument or restore.argument == change.argument
 
 
 def _names_of(mutation: Mutation) -> tuple[str, ...]:

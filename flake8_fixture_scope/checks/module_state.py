@@ -22,16 +22,18 @@ from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import handed_out_module_state, mutations_in
 from ..analysis.state_roots import class_of, instance_attribute_roots, module_state_roots
 from ..analysis.teardowns import enclosing_teardowns, matching_teardown
+from ..analysis.inherited import OrphanUndo, orphan_undos
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
 from ..model.index import index_file
 from ..model.resolve import FixtureResolver
-from ..project import PROJECT
+from ..project import PROJECT, relative
 from ..rules import RULES
 from ..settings import Settings
 from .shared_values import Violation, fixture_location
 
 FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or make the fixture autouse"
+ORPHAN_UNDO_REMEDY = "call the base's set-up here (super()), or override the teardown too"
 FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
 # Where no ``monkeypatch`` fixture can be requested: a broad autouse fixture, a module or class set-up.
 FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
@@ -42,6 +44,9 @@ _RESTORED_AROUND_EVERY_TEST = ("warnings.filters", "warnings.showwarning")
 # pytester snapshots these when it is created and puts them back at teardown.
 _SNAPSHOTTING_FIXTURES = frozenset({"pytester", "testdir"})
 _RESTORED_BY_PYTESTER = ("sys.modules", "sys.path", "sys.meta_path", "the working folder")
+# Fixtures whose teardown runs before the tests of another class, module or package: a
+# session fixture's runs after the last test, and separates no test from another.
+_ENCLOSING_SCOPES = frozenset({Scope.FUNCTION, Scope.CLASS, Scope.MODULE, Scope.PACKAGE})
 _BROAD_SETUPS = frozenset({"setup_module", "setUpModule", "setup_class", "setUpClass"})
 
 
@@ -71,6 +76,19 @@ class ModuleStateCheck:
         for setup in find_xunit_methods(module):
             if setup not in seen and setup.lineno in self.lines:
                 yield from self._check_setup(setup)
+        for orphan in orphan_undos(module, self.context):
+            if orphan.setup.lineno in self.lines:
+                yield self._orphan_undo(orphan)
+
+    def _orphan_undo(self, orphan: OrphanUndo) -> Violation:
+        """The inherited teardown's write, reported at the set-up that no longer makes the change."""
+        mutation, teardown = orphan.mutation, orphan.teardown
+        owner = teardown.parent.name if isinstance(teardown.parent, nodes.ClassDef) else ""
+        where = f"{relative(teardown.root().file or '')}:{mutation.node.lineno}"
+        action = (f"the inherited '{owner}.{teardown.name}()' ({mutation.action} at {where}), run after "
+                  f"this {orphan.setup.name}() that does not call the one it undoes,")
+        message = RULES["FXS020"].format(action=action, target=mutation.key, remedy=ORPHAN_UNDO_REMEDY)
+        return Violation(orphan.setup.lineno or 1, orphan.setup.col_offset or 0, message)
 
     def _is_shared_fixture(self, consumer: Consumer) -> bool:
         fixture = consumer.fixture
@@ -90,7 +108,8 @@ class ModuleStateCheck:
         roots.update(instance_attribute_roots(consumer.func, self.context))
         if not roots:
             return
-        teardowns = enclosing_teardowns(consumer.func) if consumer.is_test else None
+        readable = self.context.is_project_file
+        teardowns = enclosing_teardowns(consumer.func, readable) if consumer.is_test else None
         found = mutations_in(consumer.func, roots, self.context, enclosing=teardowns)
         if self._is_shared_fixture(consumer) and not self._requested_by_every_test(consumer):
             reported: set[str] = set()
@@ -180,13 +199,16 @@ class ModuleStateCheck:
         if any(param.name in _SNAPSHOTTING_FIXTURES for param in test.params):
             guards += [_restored_by_pytest(test.func, key) for key in _RESTORED_BY_PYTESTER]
         for fixture in self._fixtures_around(test):
-            node = self.definitions.node_of(fixture) if fixture.scope == Scope.FUNCTION else None
+            node = self.definitions.node_of(fixture) if fixture.scope in _ENCLOSING_SCOPES else None
             if node is None:
                 continue
             if node not in self._guard_cache:
                 roots = module_state_roots(node, class_of(node))
                 self._guard_cache[node] = [m for m in mutations_in(node, roots, self.context) if m.restoring]
-            guards += self._guard_cache[node]
+            around_each = fixture.scope == Scope.FUNCTION
+            # A fixture of a whole class or module, like its teardown_class or teardown_module,
+            # restores what it writes again or puts back whole, not whatever any call touches.
+            guards += [m for m in self._guard_cache[node] if around_each or m.action != "restore"]
         return guards
 
     def _handed_out_state(self, consumer: Consumer) -> dict[str, Origin]:
@@ -217,8 +239,8 @@ class ModuleStateCheck:
         roots = module_state_roots(setup, class_of(setup))
         if not roots:
             return
-        matching = matching_teardown(setup)
-        enclosing = [t for t in enclosing_teardowns(setup) if t is not matching]
+        matching = matching_teardown(setup, self.context.is_project_file)
+        enclosing = [t for t in enclosing_teardowns(setup, self.context.is_project_file) if t is not matching]
         found = mutations_in(setup, roots, self.context, matching, enclosing)
         if setup.name in _BROAD_SETUPS:
             found = [m for m in found if not self._is_own_global(m)]

@@ -125,9 +125,10 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     for function in every:
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
-                and writes_module_state(seen, level, settings.mutating_methods,
-                                        _shared_attributes(function, tree)
-                                        | _handed_state(function, resolver)):
+                and (writes_module_state(seen, level, settings.mutating_methods,
+                                         _shared_attributes(function, tree)
+                                         | _handed_state(function, resolver))
+                     or _may_orphan_a_teardown(function, tree)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -214,6 +215,29 @@ def _shared_attributes(function: Function, tree: ast.Module) -> frozenset[str]:
     if cls is None:
         return frozenset()
     return frozenset(f"{args[0].arg}.{name}" for name in shared_class_attributes(cls))
+
+
+_PLAIN_BASES = frozenset({"object", "TestCase", "unittest.TestCase", "IsolatedAsyncioTestCase",
+                          "unittest.IsolatedAsyncioTestCase"})
+
+
+def _may_orphan_a_teardown(function: Function, tree: ast.Module) -> bool:
+    """An xunit set-up of a class with a base of its own that neither calls the set-up it
+    overrides nor defines the matching teardown: an inherited teardown may undo what this
+    set-up never changed (the analysis reads the bases)."""
+    name = function.node.name
+    teardown = _MATCHING_TEARDOWNS.get(name)
+    cls = _class_node(tree, function.owner) if function.owner and teardown else None
+    if cls is None or not any(ast.unparse(base) not in _PLAIN_BASES for base in cls.bases):
+        return False
+    if any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == teardown for s in cls.body):
+        return False
+    return not any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr == name
+                   for n in ast.walk(function.node))
+
+
+_MATCHING_TEARDOWNS = {"setup_method": "teardown_method", "setup_class": "teardown_class",
+                       "setUp": "tearDown", "setUpClass": "tearDownClass", "setup": "teardown"}
 
 
 def _class_node(tree: ast.Module, owner: str) -> ast.ClassDef | None:

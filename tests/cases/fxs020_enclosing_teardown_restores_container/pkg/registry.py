@@ -1,0 +1,2 @@
+REGISTRY = {"builtin": "handler"}
+HANDLERS = ["default"]

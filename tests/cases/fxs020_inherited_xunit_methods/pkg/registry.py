@@ -1,0 +1,5 @@
+REGISTRY = {}
+
+
+class Config:
+    verbose = None
