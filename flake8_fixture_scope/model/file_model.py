@@ -112,7 +112,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     work = Work()
     if "parametrize values" in families:
         work.parametrize = any(isinstance(n, ast.Call) and is_parametrize(n) for n in ast.walk(tree))
-    imports = import_table(tree.body)
+    imports = {**index.star_imported, **import_table(tree.body)}
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
     work.tests = {f.line for f in every if f.is_test}

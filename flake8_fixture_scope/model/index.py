@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..project import PROJECT, ProjectFiles, Stamp, decode_source, file_stamp
 from .fixture import Fixture, Scope
+from .star_imports import exported, star_sources
 from .state_syntax import state_writers
 from .syntax import (
     FunctionNode, dotted, fixture_options, import_table, module_assignments, qualified, requested_params,
@@ -53,6 +54,11 @@ class ModuleIndex:
     # class-level state when called; read only for the project's modules, not the checked file.
     state_writers: frozenset[str] = field(default=frozenset())
     collect_ignore: tuple[str, ...] = ()  # a conftest's ``collect_ignore`` entries, as written
+    # Names ``from M import *`` binds here (M a project module, chains of star re-exports
+    # followed), each as the dotted name of its definition: ``Node`` -> ``app.schema.nodes.Node``.
+    star_imported: Mapping[str, str] = field(default_factory=dict)
+    # What ``from this_module import *`` hands out, the same way (``__all__`` where given).
+    exports: Mapping[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------- reading one module
@@ -66,13 +72,31 @@ def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT,
     classes: dict[str, ClassInfo] = {}
     _collect_classes(tree.body, "", path, imports, assigned, reader, classes)
     strings = {name: text for name in assigned if (text := reader.string(ast.Name(name), 0)) is not None}
+    star_imported = star_imported_names(tree.body, path, project, reader.read_files)
     return ModuleIndex(
         path=path, fixtures=fixtures, classes=classes, plugins=tuple(_plugin_names(tree.body)),
         imported=tuple(_from_imports(tree.body)), strings=strings,
         depends_on=frozenset(reader.read_files),
-        state_writers=state_writers(tree, imports) if summarize else frozenset(),
+        state_writers=state_writers(tree, {**star_imported, **imports}) if summarize else frozenset(),
         collect_ignore=tuple(_string_list(tree.body, "collect_ignore")),
+        star_imported=star_imported,
+        exports=exported(tree.body, path, star_imported),
     )
+
+
+def star_imported_names(body: list[ast.stmt], path: str, project: ProjectFiles, read_files: set[str]
+                        ) -> dict[str, str]:
+    """The names the module's star imports of project modules bind, as their definitions' dotted
+    names (each source module's own star imports followed through its index)."""
+    found: dict[str, str] = {}
+    for written in star_sources(body):
+        source = module_file(written, path, project)
+        index = index_file(source, project) if source is not None else None
+        if index is not None:
+            read_files.add(index.path)
+            read_files.update(index.depends_on)
+            found.update(index.exports)
+    return found
 
 
 def _fixtures_in(body: list[ast.stmt], owner: str, path: str, imports: Mapping[str, str],
