@@ -58,3 +58,14 @@ def test_star_import_cycle_ends(tmp_path: Path) -> None:
     index = index_file(str(tmp_path / "test_x.py"), project)
     assert index is not None
     assert index.star_imported["A"] == "a.A"
+
+
+def test_modules_found_under_src_and_configured_pythonpath(tmp_path: Path) -> None:
+    project = _project(tmp_path, {
+        "src/app/__init__.py": "", "lib/tools.py": "",
+        "pyproject.toml": '[tool.pytest.ini_options]\npythonpath = ["lib"]\n',
+    })
+    project.remember_roots(str(tmp_path / "tests" / "test_x.py"))
+    assert project.find_module_file("app") == str(tmp_path / "src" / "app" / "__init__.py")
+    assert project.find_module_file("tools") == str(tmp_path / "lib" / "tools.py")
+    assert project.is_project_module("tools")

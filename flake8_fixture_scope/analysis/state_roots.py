@@ -44,11 +44,46 @@ def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[
             continue
         for cls in inference.infer_values(value.func):
             if isinstance(cls, nodes.ClassDef) and context.is_project_file(cls.root().file or ""):
-                for name in _shared_attributes(cls):
-                    key = f"{cls.name}.{name}"
-                    roots[f"{target.name}.{name}"] = Origin(key, ModuleObject(key, "class"))
+                for name, origin in class_level_state(cls, context).items():
+                    roots[f"{target.name}.{name}"] = origin
                 break
     return roots
+
+
+def class_level_state(cls: nodes.ClassDef, context: Context) -> dict[str, Origin]:
+    """The objects an instance of ``cls`` reaches as class attributes, through the MRO of the
+    readable (project) classes: each a value bound in a class body (a container, a parser, any
+    object; not a method), and not given each instance in ``__init__``. One object that every
+    instance shares, named by the class that defines it."""
+    try:
+        mro = [c for c in cls.mro() if isinstance(c, nodes.ClassDef)]
+    except Exception:  # astroid: inconsistent or unreadable hierarchies
+        mro = [cls]
+    found: dict[str, Origin] = {}
+    per_instance: set[str] = set()
+    for klass in mro:
+        if not context.is_project_file(klass.root().file or ""):
+            continue
+        per_instance |= _per_instance_names(klass)
+        for name in _class_body_values(klass):
+            if name in found or name in per_instance:
+                continue
+            key = f"{klass.name}.{name}"
+            found[name] = Origin(key, ModuleObject(key, "class", f"{klass.root().name}.{key}"))
+    return found
+
+
+def _class_body_values(cls: nodes.ClassDef) -> list[str]:
+    return [target.name for statement in cls.body if isinstance(statement, (nodes.Assign, nodes.AnnAssign))
+            for target in (statement.targets if isinstance(statement, nodes.Assign) else [statement.target])
+            if isinstance(target, nodes.AssignName) and statement.value is not None
+            and not isinstance(statement.value, nodes.Lambda)]
+
+
+def _per_instance_names(cls: nodes.ClassDef) -> set[str]:
+    return {target.attrname for statement in cls.body
+            if isinstance(statement, nodes.FunctionDef) and statement.name in PER_INSTANCE_SETUPS
+            for target in statement.nodes_of_class(nodes.AssignAttr)}
 
 
 def defined_at_module_level(func: nodes.FunctionDef) -> bool:

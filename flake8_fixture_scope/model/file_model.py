@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
-from .index import ModuleIndex, definition_line, index_file, module_file
+from .index import ModuleIndex, definition_line, is_state_writer
 from .resolve import FixtureResolver, base_names
 from .state_syntax import FunctionFacts, ModuleLevel, shared_class_attributes, writes_module_state
 from .syntax import (
@@ -241,15 +241,7 @@ def _state_writer_lookup(path: str, resolver: FixtureResolver) -> Callable[[str]
 
 
 def _is_state_writer(name: str, path: str, resolver: FixtureResolver) -> bool:
-    dots = len(name) - len(name.lstrip("."))
-    parts = name[dots:].split(".")
-    for split in range(len(parts) - 1, 0, -1):
-        module = "." * dots + ".".join(parts[:split])
-        found = module_file(module, path, resolver.project)
-        if found is not None:
-            index = index_file(found, resolver.project)
-            return index is not None and ".".join(parts[split:]) in index.state_writers
-    return False
+    return is_state_writer(name, path, resolver.project)
 
 
 def tree_for_analysis(tree: ast.Module, work: Work) -> ast.Module:
