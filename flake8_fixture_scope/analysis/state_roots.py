@@ -15,6 +15,13 @@ from .calls import may_call_project_code
 
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
     """The free names used in ``func`` that resolve to module-level objects (no inference)."""
+    roots = free_name_roots(func, own_class)
+    roots.update(class_attribute_roots(func, own_class))
+    return roots
+
+
+def free_name_roots(func: nodes.NodeNG, own_class: nodes.ClassDef | None = None) -> dict[str, Origin]:
+    """The names used in ``func`` (a function, or a statement) bound to module-level objects."""
     roots: dict[str, Origin] = {}
     for name in {n for node in func.nodes_of_class(nodes.Global) for n in node.names}:
         roots[name] = Origin(name, ModuleObject(name, "global"))
@@ -28,11 +35,10 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
         if kind is not None:
             qualified = qualified_name(node) if kind in ("module", "import") else None
             roots[node.name] = Origin(node.name, ModuleObject(node.name, kind, qualified or ""))
-    roots.update(class_attribute_roots(func, own_class))
     return roots
 
 
-def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[str, Origin]:
+def instance_attribute_roots(func: nodes.NodeNG, context: Context) -> dict[str, Origin]:
     """``h.registered`` after ``h = Handler()``: an attribute the project class's body defines
     as a container, and ``__init__`` does not give each instance, is the class's own state."""
     roots: dict[str, Origin] = {}

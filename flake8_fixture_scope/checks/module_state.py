@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from ..analysis.consumers import Consumer, find_xunit_methods
+from ..analysis.consumers import Consumer, find_xunit_methods, is_collected
 from ..analysis.definitions import Definitions
 from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
@@ -21,6 +21,7 @@ from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import handed_out_module_state, mutations_in
 from ..analysis.state_roots import class_of, instance_attribute_roots, module_state_roots
+from ..analysis.top_level import top_level_changes
 from ..analysis.teardowns import enclosing_teardowns, matching_teardown
 from ..analysis.restores import UNDO, classify
 from ..analysis.state_guards import usefixtures_names
@@ -35,6 +36,8 @@ FXS022_REMEDY = "change it in a function-scoped fixture with monkeypatch, or mak
 FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
 # Where no ``monkeypatch`` fixture can be requested: a broad autouse fixture, a module or class set-up.
 FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
+# A statement at the top of a test module runs at collection, before any test of the session.
+FXS020_TOP_LEVEL_REMEDY = "it runs at collection: do it in a fixture (monkeypatch) instead"
 FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypatch"
 FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
 # pytest's warnings plugin runs each test inside ``warnings.catch_warnings()``.
@@ -49,9 +52,10 @@ class ModuleStateCheck:
     """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
 
     def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver,
-                 definitions: Definitions, lines: set[int]) -> None:
+                 definitions: Definitions, lines: set[int], top_level: set[int] | None = None) -> None:
         self.definitions = definitions
         self.lines = lines  # where the functions the file model found writing module state start
+        self.top_level = top_level or set()  # top-level statements the file model found writing
         self.settings = settings
         self.context = Context(is_project_file=context.is_project_file,
                                is_project_module=context.is_project_module)
@@ -71,6 +75,12 @@ class ModuleStateCheck:
         for setup in find_xunit_methods(module):
             if setup not in seen and setup.lineno in self.lines:
                 yield from self._check_setup(setup)
+        if self.top_level and is_collected(module.file or ""):
+            left, _undone_at_import = classify(top_level_changes(module, self.top_level, self.context))
+            for mutation in left:
+                message = RULES["FXS020"].format(action=mutation.action, target=mutation.key,
+                                                 remedy=FXS020_TOP_LEVEL_REMEDY)
+                yield _violation(mutation, message)
 
     def _is_shared_fixture(self, consumer: Consumer) -> bool:
         fixture = consumer.fixture
