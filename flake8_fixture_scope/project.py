@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 import tokenize
+import tomllib
 from dataclasses import dataclass
 
 
@@ -92,6 +93,43 @@ def _ini_has_section(path: str, section: str) -> bool:
     return parser.has_section(section)
 
 
+def configured_pythonpath(rootdir: str) -> list[str]:
+    """The folders ``pythonpath`` of the rootdir's pytest configuration names, as absolute paths."""
+    entries: list[str] = []
+    for name in ("pytest.ini", ".pytest.ini", "tox.ini", "setup.cfg"):
+        section = {"tox.ini": "pytest", "setup.cfg": "tool:pytest"}.get(name, "pytest")
+        entries += _ini_value(os.path.join(rootdir, name), section, "pythonpath").split()
+    entries += _pyproject_pythonpath(os.path.join(rootdir, "pyproject.toml"))
+    return [os.path.normpath(os.path.join(rootdir, e)) for e in entries if e]
+
+
+def _ini_value(path: str, section: str, key: str) -> str:
+    if not os.path.isfile(path):
+        return ""
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read(path, encoding="utf-8")
+        return parser.get(section, key, fallback="") if parser.has_section(section) else ""
+    except (configparser.Error, OSError, UnicodeDecodeError):
+        return ""
+
+
+def _pyproject_pythonpath(path: str) -> list[str]:
+    if not os.path.isfile(path):
+        return []
+    try:
+        with open(path, "rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
+        return []
+    tool = data.get("tool", {}).get("pytest", {})
+    options = tool.get("ini_options", tool) if isinstance(tool, dict) else {}
+    value = options.get("pythonpath", []) if isinstance(options, dict) else []
+    if isinstance(value, str):
+        return value.split()
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
 def relative(path: str) -> str:
     """``path`` as messages show it: relative to the working folder when it can be."""
     if not os.path.isabs(path):
@@ -117,6 +155,7 @@ class ProjectFiles:
         self._rootdirs: dict[str, str] = {}
         self.search_roots: list[str] = []
         self._project_modules: dict[str, bool] = {}
+        self._pythonpaths: dict[str, list[str]] = {}  # per rootdir, read once per process
 
     def rootdir(self, folder: str) -> str:
         """The nearest folder upward holding pytest configuration, else the filesystem root."""
@@ -146,13 +185,23 @@ class ProjectFiles:
             folder = parent
 
     def remember_roots(self, file_path: str) -> None:
-        """Let project modules be found from this file's rootdir and package base, first."""
+        """Let project modules be found from this file's rootdir and package base, first, then
+        from the folders the pytest configuration adds to ``sys.path`` (``pythonpath``) and a
+        ``src/`` folder of the rootdir (the src layout, installed or not)."""
+        rootdir = self.rootdir(os.path.dirname(os.path.abspath(file_path)))
         roots = list(dict.fromkeys(
-            [self.rootdir(os.path.dirname(os.path.abspath(file_path))), package_base(file_path)]
+            [rootdir, package_base(file_path), *self._added_roots(rootdir)]
         ))
         if self.search_roots != roots:
             self.search_roots = roots  # another project's modules are not this file's
             self._project_modules.clear()
+
+    def _added_roots(self, rootdir: str) -> list[str]:
+        if rootdir not in self._pythonpaths:
+            source = os.path.join(rootdir, "src")
+            self._pythonpaths[rootdir] = configured_pythonpath(rootdir) + (
+                [source] if os.path.isdir(source) else [])
+        return self._pythonpaths[rootdir]
 
     def find_module_file(self, modname: str) -> str | None:
         """A project module's file, looked up under the remembered roots."""
@@ -174,8 +223,7 @@ class ProjectFiles:
                 os.path.isfile(os.path.join(folder, top_level + ".py"))
                 or os.path.isfile(os.path.join(folder, top_level, "__init__.py"))
                 or os.path.isdir(os.path.join(folder, top_level))
-                for root in self.search_roots
-                for folder in (root, os.path.join(root, "src"))
+                for folder in self.search_roots
             )
             self._project_modules[top_level] = known
         return known

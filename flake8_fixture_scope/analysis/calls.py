@@ -285,8 +285,8 @@ def defining_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
 def may_call_project_code(expr: nodes.NodeNG, is_project_module: Callable[[str], bool]) -> bool:
     """Cheap syntactic gate before inference: builtins and installed modules are not followed."""
     name = defining_name(expr)
-    if name is None or name.startswith("."):
-        return True
+    if name is None or name.startswith(".") or name == "builtins.super":
+        return True  # ``super().__init__()``: a base class's method, maybe the project's
     top = name.split(".")[0]
     return top != "builtins" and is_project_module(top)
 

@@ -36,7 +36,9 @@ from .modules import names_a_module
 from .not_leaks import (
     fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
 )
-from .state_roots import class_of, declared_globals, defined_at_module_level, module_state_roots
+from .state_roots import (
+    class_level_state, class_of, declared_globals, defined_at_module_level, module_state_roots,
+)
 from .teardowns import PER_TEST_TEARDOWNS, matching_setup
 
 # Methods that only read: a call of one in a teardown does not restore anything.
@@ -342,9 +344,13 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
     def _summarize(self, func: nodes.FunctionDef, depth: int) -> tuple[list[Mutation], bool]:
         finder = ModuleStateFinder(self.context, depth)
         roots = module_state_roots(func, class_of(func))
-        if func.type == "classmethod" and func.args.args and isinstance(func.parent, nodes.ClassDef):
-            owner = func.parent.name
-            roots[func.args.args[0].name] = Origin(owner, ModuleObject(owner, "class"))
+        owner = func.parent if isinstance(func.parent, nodes.ClassDef) else None
+        if func.type == "classmethod" and func.args.args and owner is not None:
+            roots[func.args.args[0].name] = Origin(owner.name, ModuleObject(owner.name, "class"))
+        elif func.type == "method" and func.args.args and owner is not None:
+            self_name = func.args.args[0].name  # ``self._obs.extend(...)``: the class's own list
+            roots.update({f"{self_name}.{name}": origin
+                          for name, origin in class_level_state(owner, self.context).items()})
         finder.find(func, roots)
         kept = [m for m in finder.mutations
                 if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func))]

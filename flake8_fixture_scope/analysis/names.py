@@ -6,6 +6,8 @@ import json
 
 from astroid import nodes
 
+from ..model.index import index_file, module_file
+
 _MAX_ALIAS_DEPTH = 4
 
 
@@ -33,11 +35,21 @@ def qualified_name(expr: nodes.NodeNG, depth: int = 0) -> str | None:
         for name, alias in binding.names:
             if (alias or name) == expr.name:
                 return f"{'.' * (binding.level or 0)}{binding.modname}.{name}"
+        if any(name == "*" for name, _alias in binding.names):
+            return star_imported_name(binding, expr.name)
         return None
     value = assigned_value(binding)
     if value is not None and depth < _MAX_ALIAS_DEPTH:
         return qualified_name(value, depth + 1)
     return None
+
+
+def star_imported_name(binding: nodes.ImportFrom, name: str) -> str | None:
+    """Where ``name``, bound by ``from M import *`` of a project module, is defined."""
+    written = "." * (binding.level or 0) + binding.modname
+    source = module_file(written, binding.root().file or "")
+    index = index_file(source) if source is not None else None
+    return index.exports.get(name) if index is not None else None
 
 
 def assigned_value(binding: nodes.NodeNG) -> nodes.NodeNG | None:

@@ -15,6 +15,13 @@ from .calls import may_call_project_code
 
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
     """The free names used in ``func`` that resolve to module-level objects (no inference)."""
+    roots = free_name_roots(func, own_class)
+    roots.update(class_attribute_roots(func, own_class))
+    return roots
+
+
+def free_name_roots(func: nodes.NodeNG, own_class: nodes.ClassDef | None = None) -> dict[str, Origin]:
+    """The names used in ``func`` (a function, or a statement) bound to module-level objects."""
     roots: dict[str, Origin] = {}
     for name in {n for node in func.nodes_of_class(nodes.Global) for n in node.names}:
         roots[name] = Origin(name, ModuleObject(name, "global"))
@@ -28,11 +35,10 @@ def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None
         if kind is not None:
             qualified = qualified_name(node) if kind in ("module", "import") else None
             roots[node.name] = Origin(node.name, ModuleObject(node.name, kind, qualified or ""))
-    roots.update(class_attribute_roots(func, own_class))
     return roots
 
 
-def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[str, Origin]:
+def instance_attribute_roots(func: nodes.NodeNG, context: Context) -> dict[str, Origin]:
     """``h.registered`` after ``h = Handler()``: an attribute the project class's body defines
     as a container, and ``__init__`` does not give each instance, is the class's own state."""
     roots: dict[str, Origin] = {}
@@ -44,11 +50,46 @@ def instance_attribute_roots(func: nodes.FunctionDef, context: Context) -> dict[
             continue
         for cls in inference.infer_values(value.func):
             if isinstance(cls, nodes.ClassDef) and context.is_project_file(cls.root().file or ""):
-                for name in _shared_attributes(cls):
-                    key = f"{cls.name}.{name}"
-                    roots[f"{target.name}.{name}"] = Origin(key, ModuleObject(key, "class"))
+                for name, origin in class_level_state(cls, context).items():
+                    roots[f"{target.name}.{name}"] = origin
                 break
     return roots
+
+
+def class_level_state(cls: nodes.ClassDef, context: Context) -> dict[str, Origin]:
+    """The objects an instance of ``cls`` reaches as class attributes, through the MRO of the
+    readable (project) classes: each a value bound in a class body (a container, a parser, any
+    object; not a method), and not given each instance in ``__init__``. One object that every
+    instance shares, named by the class that defines it."""
+    try:
+        mro = [c for c in cls.mro() if isinstance(c, nodes.ClassDef)]
+    except Exception:  # astroid: inconsistent or unreadable hierarchies
+        mro = [cls]
+    found: dict[str, Origin] = {}
+    per_instance: set[str] = set()
+    for klass in mro:
+        if not context.is_project_file(klass.root().file or ""):
+            continue
+        per_instance |= _per_instance_names(klass)
+        for name in _class_body_values(klass):
+            if name in found or name in per_instance:
+                continue
+            key = f"{klass.name}.{name}"
+            found[name] = Origin(key, ModuleObject(key, "class", f"{klass.root().name}.{key}"))
+    return found
+
+
+def _class_body_values(cls: nodes.ClassDef) -> list[str]:
+    return [target.name for statement in cls.body if isinstance(statement, (nodes.Assign, nodes.AnnAssign))
+            for target in (statement.targets if isinstance(statement, nodes.Assign) else [statement.target])
+            if isinstance(target, nodes.AssignName) and statement.value is not None
+            and not isinstance(statement.value, nodes.Lambda)]
+
+
+def _per_instance_names(cls: nodes.ClassDef) -> set[str]:
+    return {target.attrname for statement in cls.body
+            if isinstance(statement, nodes.FunctionDef) and statement.name in PER_INSTANCE_SETUPS
+            for target in statement.nodes_of_class(nodes.AssignAttr)}
 
 
 def defined_at_module_level(func: nodes.FunctionDef) -> bool:

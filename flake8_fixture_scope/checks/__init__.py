@@ -51,7 +51,8 @@ def check_module(module: nodes.Module, index: ModuleIndex, resolver: FixtureReso
                       is_project_module=PROJECT.is_project_module)
     consumers = list(find_consumers(module, definitions.fixture_at))
     receiving = [c for c in consumers if c.func.lineno in work.shared]
-    module_state = ModuleStateCheck(settings, context, resolver, definitions, work.module_state)
+    module_state = ModuleStateCheck(settings, context, resolver, definitions, work.module_state,
+                                    work.top_level)
     families: list[tuple[str, bool, Callable[[], Iterable[Violation]]]] = [
         ("shared values", bool(receiving),
          lambda: SharedValueCheck(resolver, definitions, settings, context).check(receiving, consumers)),
@@ -61,7 +62,8 @@ def check_module(module: nodes.Module, index: ModuleIndex, resolver: FixtureReso
          lambda: check_mutable_handouts(consumers, settings)),
         ("unclosed resources", work.broad_fixtures and "unclosed resources" in settings.families,
          lambda: check_unclosed_resources(consumers, settings)),
-        ("module state", bool(work.module_state), lambda: module_state.check(module, consumers)),
+        ("module state", bool(work.module_state or work.top_level),
+         lambda: module_state.check(module, consumers)),
         ("patches", work.patches,
          lambda: PatchCheck(module, resolver, definitions, settings).check(consumers)),
     ]

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from ..analysis.consumers import Consumer, find_xunit_methods
+from ..analysis.consumers import Consumer, find_xunit_methods, is_collected
 from ..analysis.definitions import Definitions
 from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
@@ -21,6 +21,7 @@ from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
 from ..analysis.module_state import handed_out_module_state, mutations_in
 from ..analysis.state_roots import class_of, instance_attribute_roots, module_state_roots
+from ..analysis.top_level import top_level_changes
 from ..analysis.teardowns import enclosing_teardowns, matching_teardown
 from ..analysis.inherited import OrphanUndo, orphan_undos
 from ..analysis.restores import UNDO, classify
@@ -37,6 +38,8 @@ ORPHAN_UNDO_REMEDY = "call the base's set-up here (super()), or override the tea
 FXS020_REMEDY = "use monkeypatch, or restore it in a finally block or teardown"
 # Where no ``monkeypatch`` fixture can be requested: a broad autouse fixture, a module or class set-up.
 FXS020_BROAD_REMEDY = "use pytest.MonkeyPatch.context(), or restore it after the yield or in the teardown"
+# A statement at the top of a test module runs at collection, before any test of the session.
+FXS020_TOP_LEVEL_REMEDY = "it runs at collection: do it in a fixture (monkeypatch) instead"
 FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypatch"
 FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
 # pytest's warnings plugin runs each test inside ``warnings.catch_warnings()``.
@@ -54,9 +57,10 @@ class ModuleStateCheck:
     """FXS020 for tests, narrow fixtures, autouse broad fixtures and xunit set-ups; FXS022 else."""
 
     def __init__(self, settings: Settings, context: Context, resolver: FixtureResolver,
-                 definitions: Definitions, lines: set[int]) -> None:
+                 definitions: Definitions, lines: set[int], top_level: set[int] | None = None) -> None:
         self.definitions = definitions
         self.lines = lines  # where the functions the file model found writing module state start
+        self.top_level = top_level or set()  # top-level statements the file model found writing
         self.settings = settings
         self.context = Context(is_project_file=context.is_project_file,
                                is_project_module=context.is_project_module)
@@ -79,6 +83,12 @@ class ModuleStateCheck:
         for orphan in orphan_undos(module, self.context):
             if orphan.setup.lineno in self.lines:
                 yield self._orphan_undo(orphan)
+        if self.top_level and is_collected(module.file or ""):
+            left, _undone_at_import = classify(top_level_changes(module, self.top_level, self.context))
+            for mutation in left:
+                message = RULES["FXS020"].format(action=mutation.action, target=mutation.key,
+                                                 remedy=FXS020_TOP_LEVEL_REMEDY)
+                yield _violation(mutation, message)
 
     def _orphan_undo(self, orphan: OrphanUndo) -> Violation:
         """The inherited teardown's write, reported at the set-up that no longer makes the change."""

@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import ast
 import copy
+import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
-from .index import ModuleIndex, definition_line, index_file, module_file
+from .index import ModuleIndex, definition_line, is_state_writer
 from .resolve import FixtureResolver, base_names
+from .top_level import writing_statements
 from .state_syntax import FunctionFacts, ModuleLevel, shared_class_attributes, writes_module_state
 from .syntax import (
     FunctionNode, import_table, is_parametrize, parametrized_names, pytestmark_values, requested_params,
@@ -70,10 +72,11 @@ class Work:
     # analysis asks whether every reader sets the value first.
     readers: set[int] = field(default_factory=set)
     every_test: bool = False  # a broad fixture of this file changes state: all its tests matter
+    top_level: set[int] = field(default_factory=set)  # lines of top-level statements that may write
 
     def __bool__(self) -> bool:
         return bool(self.shared or self.module_state or self.parametrize or self.mismatch
-                    or self.broad_fixtures or self.patches)
+                    or self.broad_fixtures or self.patches or self.top_level)
 
 
 def functions(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver) -> Iterator[Function]:
@@ -112,7 +115,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     work = Work()
     if "parametrize values" in families:
         work.parametrize = any(isinstance(n, ast.Call) and is_parametrize(n) for n in ast.walk(tree))
-    imports = import_table(tree.body)
+    imports = {**index.star_imported, **import_table(tree.body)}
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
     work.tests = {f.line for f in every if f.is_test}
@@ -122,6 +125,8 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
     level = ModuleLevel(tree, imports)
     level.is_state_writer = _state_writer_lookup(index.path, resolver)
+    if "module state" in families and os.path.basename(index.path) != "conftest.py":
+        work.top_level = writing_statements(tree, level, settings.mutating_methods)
     for function in every:
         node, seen = function.node, facts[function.line]
         if "module state" in families and (function.is_consumer or node.name in XUNIT_SETUPS) \
@@ -265,15 +270,7 @@ def _state_writer_lookup(path: str, resolver: FixtureResolver) -> Callable[[str]
 
 
 def _is_state_writer(name: str, path: str, resolver: FixtureResolver) -> bool:
-    dots = len(name) - len(name.lstrip("."))
-    parts = name[dots:].split(".")
-    for split in range(len(parts) - 1, 0, -1):
-        module = "." * dots + ".".join(parts[:split])
-        found = module_file(module, path, resolver.project)
-        if found is not None:
-            index = index_file(found, resolver.project)
-            return index is not None and ".".join(parts[split:]) in index.state_writers
-    return False
+    return is_state_writer(name, path, resolver.project)
 
 
 def tree_for_analysis(tree: ast.Module, work: Work) -> ast.Module:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 from ..project import PROJECT, ProjectFiles, Stamp, decode_source, file_stamp
 from .fixture import Fixture, Scope
-from .state_syntax import state_writers
+from .star_imports import exported, star_sources
+from .state_syntax import class_level_objects, state_writers
 from .syntax import (
     FunctionNode, dotted, fixture_options, import_table, module_assignments, qualified, requested_params,
 )
@@ -38,6 +39,8 @@ class ClassInfo:
     name: str  # dotted within the module: "Outer.Inner"
     bases: tuple[str, ...]
     fixtures: Mapping[str, Fixture]
+    # Names its body binds to an object that every instance shares (see ``class_level_objects``).
+    attributes: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,11 @@ class ModuleIndex:
     # class-level state when called; read only for the project's modules, not the checked file.
     state_writers: frozenset[str] = field(default=frozenset())
     collect_ignore: tuple[str, ...] = ()  # a conftest's ``collect_ignore`` entries, as written
+    # Names ``from M import *`` binds here (M a project module, chains of star re-exports
+    # followed), each as the dotted name of its definition: ``Node`` -> ``app.schema.nodes.Node``.
+    star_imported: Mapping[str, str] = field(default_factory=dict)
+    # What ``from this_module import *`` hands out, the same way (``__all__`` where given).
+    exports: Mapping[str, str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------------- reading one module
@@ -66,13 +74,82 @@ def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT,
     classes: dict[str, ClassInfo] = {}
     _collect_classes(tree.body, "", path, imports, assigned, reader, classes)
     strings = {name: text for name in assigned if (text := reader.string(ast.Name(name), 0)) is not None}
+    star_imported = star_imported_names(tree.body, path, project, reader.read_files)
     return ModuleIndex(
         path=path, fixtures=fixtures, classes=classes, plugins=tuple(_plugin_names(tree.body)),
         imported=tuple(_from_imports(tree.body)), strings=strings,
         depends_on=frozenset(reader.read_files),
-        state_writers=state_writers(tree, imports) if summarize else frozenset(),
+        state_writers=state_writers(
+            tree, {**star_imported, **imports}, lambda name: is_state_writer(name, path, project),
+            lambda base: class_attributes(base, path, project)) if summarize else frozenset(),
         collect_ignore=tuple(_string_list(tree.body, "collect_ignore")),
+        star_imported=star_imported,
+        exports=exported(tree.body, path, star_imported),
     )
+
+
+def is_state_writer(name: str, from_path: str, project: ProjectFiles = PROJECT, depth: int = 0) -> bool:
+    """Whether ``pkg.mod.f`` (``.mod.Cls.m``, ``pkg.mod.Cls`` for its constructor) names a function
+    of a project module that changes module- or class-level state, read from that module's index;
+    a method (or constructor) a class inherits is looked up in its readable bases."""
+    dots = len(name) - len(name.lstrip("."))
+    parts = name[dots:].split(".")
+    for split in range(len(parts) - 1, 0, -1):
+        module = "." * dots + ".".join(parts[:split])
+        found = module_file(module, from_path, project)
+        if found is not None:
+            index = index_file(found, project)
+            return index is not None and _writes_in(index, parts[split:], project, depth)
+    return False
+
+
+def _writes_in(index: ModuleIndex, parts: list[str], project: ProjectFiles, depth: int) -> bool:
+    """``Cls.m`` (or ``Cls``, ``f``) of ``index`` writes state, itself or as inherited."""
+    if ".".join(parts) in index.state_writers:
+        return True
+    owner, method = parts[0], parts[1:]
+    info = index.classes.get(owner)
+    if info is None or len(method) > 1 or depth >= _MAX_DEPTH:
+        return False
+    for base in info.bases:
+        if base in index.classes:
+            if _writes_in(index, [base, *method], project, depth + 1):
+                return True
+        elif "." in base and is_state_writer(".".join([base, *method]), index.path, project, depth + 1):
+            return True
+    return False
+
+
+def class_attributes(name: str, from_path: str, project: ProjectFiles = PROJECT, depth: int = 0
+                     ) -> frozenset[str]:
+    """The class-level objects of the project class ``pkg.mod.Cls`` and of its readable bases."""
+    module, _dot, owner = name.rpartition(".")
+    path = module_file(module, from_path, project) if module else None
+    index = index_file(path, project) if path is not None else None
+    info = index.classes.get(owner) if index is not None else None
+    if index is None or info is None or depth >= _MAX_DEPTH:
+        return frozenset()
+    found = set(info.attributes)
+    for base in info.bases:
+        written = f"{module}.{base}" if base in index.classes else base
+        found |= class_attributes(written, from_path if base in index.classes else index.path, project,
+                                  depth + 1)
+    return frozenset(found)
+
+
+def star_imported_names(body: list[ast.stmt], path: str, project: ProjectFiles, read_files: set[str]
+                        ) -> dict[str, str]:
+    """The names the module's star imports of project modules bind, as their definitions' dotted
+    names (each source module's own star imports followed through its index)."""
+    found: dict[str, str] = {}
+    for written in star_sources(body):
+        source = module_file(written, path, project)
+        index = index_file(source, project) if source is not None else None
+        if index is not None:
+            read_files.add(index.path)
+            read_files.update(index.depends_on)
+            found.update(index.exports)
+    return found
 
 
 def _fixtures_in(body: list[ast.stmt], owner: str, path: str, imports: Mapping[str, str],
@@ -135,7 +212,8 @@ def _collect_classes(body: list[ast.stmt], prefix: str, path: str, imports: Mapp
         name = f"{prefix}{statement.name}"
         bases = tuple(_base_text(base, imports) for base in statement.bases)
         found[name] = ClassInfo(name, tuple(b for b in bases if b),
-                                _fixtures_in(statement.body, name, path, imports, assigned, reader))
+                                _fixtures_in(statement.body, name, path, imports, assigned, reader),
+                                frozenset(class_level_objects(statement)))
         _collect_classes(statement.body, name + ".", path, imports, assigned, reader, found)
 
 

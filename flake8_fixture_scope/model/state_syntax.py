@@ -21,7 +21,7 @@ from ..vocabulary import (
     STANDARD_STREAMS,
     STATE_OBJECTS,
 )
-from .syntax import FunctionNode, module_assignments, qualified
+from .syntax import FunctionNode, dotted, module_assignments, qualified
 
 _ARGUMENT_BUILTINS = frozenset({"setattr", "delattr"})
 _MAX_ALIAS_ROUNDS = 4
@@ -252,6 +252,8 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
         roots |= facts.loaded - facts.bound - _BUILTINS - set(level.functions)
     aliases = _aliases(facts.bindings, roots, level.containers)
     tainted = roots | aliases
+    if any(_instance_method_writes(n, facts, level) for n in facts.writes):
+        return True
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
                for n in facts.writes if not _scoped_process_context(n, facts, level))
 
@@ -262,23 +264,47 @@ def _scoped_process_context(node: ast.AST, facts: FunctionFacts, level: ModuleLe
             and qualified(node.func, level.imports, level.assigned) in PROCESS_CONTEXTS)
 
 
+def _instances(facts: FunctionFacts, level: ModuleLevel) -> dict[str, ast.Call]:
+    """Names the function binds to a new instance of a project class (``h = Handler(...)``)."""
+    return {target.id: value for target, value in facts.bindings
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call)
+            and _is_project_class_call(value, level)}
+
+
 def _instance_parts(facts: FunctionFacts, level: ModuleLevel) -> set[str]:
-    """``h.registered`` for each attribute the function changes on ``h = Handler(...)``, an
-    instance of a project class: the attribute may be the class's, shared by every instance."""
-    instances = {target.id for target, value in facts.bindings
-                 if isinstance(target, ast.Name) and isinstance(value, ast.Call)
-                 and _is_project_class_call(value, level)}
+    """``h.registered`` for each attribute the function changes a part of on ``h = Handler(...)``,
+    an instance of a project class: the attribute may be the class's (or a base's), one object
+    every instance shares (``h.registered[k] = v``, ``h.parser.status = 400``, ``h.obs.append(x)``)."""
+    instances = _instances(facts, level)
     parts: set[str] = set()
     for node in facts.writes:
         func = node.func if isinstance(node, ast.Call) else None
-        target = func.value if isinstance(func, ast.Attribute) and func.attr in CONTAINER_MUTATORS else None
+        targets = [func.value] if isinstance(func, ast.Attribute) and func.attr not in READING_METHODS else []
         if isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
-            targets = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
-            target = next((t.value for t in targets if isinstance(t, ast.Subscript)), None)
-        if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
-                and target.value.id in instances):
-            parts.add(f"{target.value.id}.{target.attr}")
+            written = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+            targets = [t.value for t in written if isinstance(t, (ast.Subscript, ast.Attribute))]
+        for target in targets:
+            while isinstance(target, (ast.Attribute, ast.Subscript)):
+                if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                        and target.value.id in instances):
+                    parts.add(f"{target.value.id}.{target.attr}")
+                target = target.value
     return parts
+
+
+def _instance_method_writes(node: ast.AST, facts: FunctionFacts, level: ModuleLevel) -> bool:
+    """``Step().step()`` or ``s = Step(); s.step()`` where the project class's method (its own or
+    a base's) changes module- or class-level state."""
+    func = node.func if isinstance(node, ast.Call) else None
+    if not isinstance(func, ast.Attribute):
+        return False
+    made = func.value
+    if isinstance(made, ast.Name) and made.id not in level.names:
+        made = _instances(facts, level).get(made.id, made)
+    if not isinstance(made, ast.Call) or not _is_project_class_call(made, level):
+        return False
+    cls = qualified(made.func, level.imports, level.assigned)
+    return cls is not None and level.is_state_writer(f"{cls}.{func.attr}")
 
 
 def _is_project_class_call(call: ast.Call, level: ModuleLevel) -> bool:
@@ -407,10 +433,21 @@ def _changes_a_parameter(helper: FunctionNode) -> bool:
     return False
 
 
+def class_level_objects(cls: ast.ClassDef) -> set[str]:
+    """Names the class body binds to a value (any object, not a method), that ``__init__`` and
+    the per-test set-ups do not give each instance: one object every instance reaches."""
+    return _without_per_instance(cls, {name for name, value in module_assignments(cls.body).items()
+                                       if not isinstance(value, ast.Lambda)})
+
+
 def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
     """Class attributes bound in the class body to a mutable container, and not given each
     test a fresh value of its own in ``setUp``/``setup_method``."""
-    names = {name for name, value in module_assignments(cls.body).items() if _is_container(value)}
+    return _without_per_instance(cls, {name for name, value in module_assignments(cls.body).items()
+                                       if _is_container(value)})
+
+
+def _without_per_instance(cls: ast.ClassDef, names: set[str]) -> set[str]:
     for statement in cls.body:
         if isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef)) and (
                 statement.name in PER_INSTANCE_SETUPS):
@@ -420,15 +457,23 @@ def shared_class_attributes(cls: ast.ClassDef) -> set[str]:
     return names
 
 
-def state_writers(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str]:
+def state_writers(tree: ast.Module, imports: Mapping[str, str],
+                  other_writer: Callable[[str], bool] = lambda name: False,
+                  inherited_attributes: Callable[[str], frozenset[str]] = lambda base: frozenset()
+                  ) -> frozenset[str]:
     """The functions of a module that change module- or class-level state when called, by name
     (``configure``, ``Registry.register``; ``Registry`` when its ``__init__`` does), following
-    the module's own calls between them."""
+    the module's own calls between them, ``super()`` and ``Base.method(self)`` calls into its
+    classes' bases, and (``other_writer``, by qualified name) calls into other project modules."""
     level = ModuleLevel(tree, imports)
+    level.is_state_writer = other_writer
+    bases = {cls.name: [b for b in (qualified(base, imports) or dotted(base) for base in cls.bases) if b]
+             for cls in tree.body if isinstance(cls, ast.ClassDef)}
+    classes = {cls.name: cls for cls in tree.body if isinstance(cls, ast.ClassDef)}
     functions: dict[str, tuple[FunctionNode, frozenset[str]]] = {
         name: (node, frozenset()) for name, node in level.functions.items()}
-    for cls in (s for s in tree.body if isinstance(s, ast.ClassDef)):
-        attributes = shared_class_attributes(cls)
+    for cls in classes.values():
+        attributes = _through_bases(cls.name, classes, bases, inherited_attributes, 0)
         for method in (s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))):
             first = method.args.args[0].arg if method.args.args else ""
             is_classmethod = any(isinstance(d, ast.Name) and d.id == "classmethod"
@@ -439,12 +484,49 @@ def state_writers(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str
     writers = {name for name, (node, shared) in functions.items()
                if writes_module_state(facts[name], level, frozenset(), shared)}
     for _ in range(_MAX_ALIAS_ROUNDS):
-        grown = {name for name in functions if name not in writers and _calls_any(facts[name], name, writers)}
+        grown = {name for name in functions if name not in writers and (
+            _calls_any(facts[name], name, writers)
+            or _calls_base_writer(facts[name], bases.get(name.partition(".")[0], []), writers, other_writer))}
         if not grown:
             break
         writers |= grown
     writers |= {name.partition(".")[0] for name in writers if name.endswith(".__init__")}
     return frozenset(writers)
+
+
+def _through_bases(name: str, classes: Mapping[str, ast.ClassDef], bases: Mapping[str, list[str]],
+                   inherited: Callable[[str], frozenset[str]], depth: int) -> set[str]:
+    """The class-level objects of a class of this module and of its bases (this module's by
+    name, another module's through ``inherited``)."""
+    found = class_level_objects(classes[name])
+    for base in bases.get(name, []):
+        if base in classes and depth < _MAX_DEFINITION_DEPTH:
+            found |= _through_bases(base, classes, bases, inherited, depth + 1)
+        elif "." in base:
+            found |= inherited(base)
+    return found
+
+
+def _calls_base_writer(facts: FunctionFacts, bases: list[str], writers: set[str],
+                       other_writer: Callable[[str], bool]) -> bool:
+    """A method calling ``super().m(...)`` or ``Base.m(self, ...)`` where a base's ``m`` changes
+    state (a base of this module by name, another module's by its qualified name)."""
+    if not bases:
+        return False
+    for node in facts.writes:
+        func = node.func if isinstance(node, ast.Call) else None
+        if not isinstance(func, ast.Attribute):
+            continue
+        receiver = func.value
+        is_super = (isinstance(receiver, ast.Call) and isinstance(receiver.func, ast.Name)
+                    and receiver.func.id == "super")
+        named = dotted(receiver)
+        for base in bases:
+            if not is_super and named not in (base, base.rpartition(".")[2]):
+                continue
+            if f"{base}.{func.attr}" in writers or ("." in base and other_writer(f"{base}.{func.attr}")):
+                return True
+    return False
 
 
 def _calls_any(facts: FunctionFacts, name: str, writers: set[str]) -> bool:

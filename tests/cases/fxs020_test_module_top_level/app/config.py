@@ -1,0 +1,9 @@
+SETTINGS = {}
+
+
+def configure(**values):
+    SETTINGS.update(values)
+
+
+def describe():
+    return dict(SETTINGS)
