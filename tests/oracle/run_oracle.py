@@ -16,7 +16,8 @@ then, in the unpacked folder:
 
 It prints per project the static findings observed, not observed and not run, and the changes
 the watch saw that no static finding predicted, with every line of the confirmation, and writes
-a markdown table (``--table``, default ``WORK/results/table.md``). Downloads, unpacked sources
+a markdown table (``--table``, default ``WORK/results/table.md``) of every project of the list
+that ran, in this run or an earlier one (``--only`` reruns some and keeps the others' results). Downloads, unpacked sources
 and environments stay under the work folder (default ``~/.cache/fxs-oracle``), so a second run
 only lints and runs the suites. It needs PyPI and minutes per project: it is not part of CI
 (``setup.cfg`` keeps pytest out of ``tests/oracle``).
@@ -61,6 +62,7 @@ class Project:
     requires: tuple[str, ...] = ()  # test requirements, from PyPI
     pytest_args: tuple[str, ...] = ()  # deselections (network, platform) and options
     timeout: int = 900  # seconds for the watched run
+    in_corpus: bool = False  # also in the shared development corpus: not unseen code
 
     @property
     def key(self) -> str:
@@ -71,7 +73,8 @@ def load_projects(path: Path = PROJECTS) -> list[Project]:
     with open(path, "rb") as stream:
         document = tomllib.load(stream)
     return [Project(entry["name"], entry["version"], entry["tests"], tuple(entry.get("requires", ())),
-                    tuple(entry.get("pytest_args", ())), int(entry.get("timeout", 900)))
+                    tuple(entry.get("pytest_args", ())), int(entry.get("timeout", 900)),
+                    bool(entry.get("in_corpus", False)))
             for entry in document["project"]]
 
 
@@ -236,13 +239,14 @@ COLUMNS = ("project", "test files", "lines", "tests run", "default-on findings",
 
 
 def row(outcome: Outcome) -> list[str]:
+    name = outcome.project.key + (" (corpus)" if outcome.project.in_corpus else "")
     if outcome.error and not outcome.verdicts:
-        return [outcome.project.key, str(outcome.files), str(outcome.lines), str(outcome.tests),
+        return [name, str(outcome.files), str(outcome.lines), str(outcome.tests),
                 *(["-"] * 7), outcome.error]
     on = sum(outcome.count("on", verdict) for verdict in VERDICTS[:4])
     off = (f"{sum(outcome.count('off', v) for v in VERDICTS[:4])} "
            f"({outcome.count('off', 'observed')} / {outcome.count('off', 'not observed')})")
-    return [outcome.project.key, str(outcome.files), str(outcome.lines), str(outcome.tests), str(on),
+    return [name, str(outcome.files), str(outcome.lines), str(outcome.tests), str(on),
             str(outcome.count("on", "observed")), str(outcome.count("on", "not observed")),
             str(outcome.count("on", "not run")), str(outcome.count("on", "not checked")), off,
             str(len(outcome.unpredicted)), outcome.pytest_line]
@@ -261,7 +265,31 @@ def totals(outcomes: Sequence[Outcome]) -> str:
 def table(outcomes: Sequence[Outcome]) -> str:
     lines = ["| " + " | ".join(COLUMNS) + " |", "|" + "---|" * len(COLUMNS)]
     lines += ["| " + " | ".join(cell.replace("|", "\\|") for cell in row(o)) + " |" for o in outcomes]
-    return "\n".join(lines) + "\n\n" + totals(outcomes) + "\n"
+    unseen = [o for o in outcomes if not o.project.in_corpus]
+    seen = [o for o in outcomes if o.project.in_corpus]
+    sums = [f"- all projects: {totals(outcomes)}"]
+    if seen and unseen:
+        sums += [f"- projects outside the development corpus: {totals(unseen)}",
+                 f"- projects of the development corpus: {totals(seen)}"]
+    return "\n".join(lines) + "\n\n" + "\n".join(sums) + "\n"
+
+
+def save(outcome: Outcome, work: Path) -> None:
+    fields = {key: value for key, value in vars(outcome).items() if key != "project"}
+    path = work / "results" / outcome.project.name / "outcome.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"key": outcome.project.key, **fields}, indent=1), encoding="utf-8")
+
+
+def saved(project: Project, work: Path) -> Outcome | None:
+    """The outcome of this project's last run, when it was of the same version."""
+    path = work / "results" / project.name / "outcome.json"
+    if not path.is_file():
+        return None
+    fields = json.loads(path.read_text(encoding="utf-8"))
+    if fields.pop("key") != project.key:
+        return None
+    return Outcome(project, **fields)
 
 
 def show(outcome: Outcome) -> None:
@@ -281,10 +309,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--table", type=Path, help="markdown table (default WORK/results/table.md)")
     options = parser.parse_args(argv)
     work = options.work.expanduser().resolve()
-    projects = [p for p in load_projects() if not options.only or p.name in options.only]
+    every = load_projects()
+    projects = [p for p in every if not options.only or p.name in options.only]
     if not projects:
         parser.error(f"no project named {options.only}")
-    outcomes = []
     for project in projects:
         log(f"{project.key}")
         try:
@@ -292,9 +320,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         except (subprocess.CalledProcessError, RuntimeError, OSError) as error:
             outcome = Outcome(project, error=f"{type(error).__name__}: {error}")
         show(outcome)
-        outcomes.append(outcome)
+        save(outcome, work)
+    # The table has every project of the list that ran once, in this run or an earlier one.
+    outcomes = [outcome for outcome in (saved(project, work) for project in every) if outcome is not None]
     text = table(outcomes)
-    target = options.table or work / "results" / ("table.md" if not options.only else "table-only.md")
+    target = options.table or work / "results" / "table.md"
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(text, encoding="utf-8")
     print(text)
