@@ -17,9 +17,9 @@ then, in the unpacked folder:
 It prints per project the static findings observed, not observed and not run, and the changes
 the watch saw that no static finding predicted, with every line of the confirmation, and writes
 a markdown table (``--table``, default ``WORK/results/table.md``) of every project of the list
-that ran, in this run or an earlier one (``--only`` reruns some and keeps the others' results). Downloads, unpacked sources
-and environments stay under the work folder (default ``~/.cache/fxs-oracle``), so a second run
-only lints and runs the suites. It needs PyPI and minutes per project: it is not part of CI
+that ran, in this run or an earlier one (``--only`` reruns some and keeps the others' results).
+Downloads, unpacked sources and environments stay under the work folder (default
+``~/.cache/fxs-oracle``), so a second run only lints and runs the suites. It needs PyPI and minutes per project: it is not part of CI
 (``setup.cfg`` keeps pytest out of ``tests/oracle``).
 """
 
@@ -224,6 +224,8 @@ def examine(project: Project, work: Path) -> Outcome:
         outcome.error = "no watch report" + (" (time limit)" if outcome.timed_out else f" (exit {status})")
         return outcome
     outcome.tests = len(json.loads(report.read_text()).get("tests", []))
+    if not outcome.tests:
+        outcome.error = "no test ran"
     confirmation = results / "confirm.txt"
     run_limited([str(python), "-m", "flake8_fixture_scope.watch", "confirm", str(static), str(report),
                  "--base", str(source)], source, confirmation, 300)
@@ -303,7 +305,8 @@ def show(outcome: Outcome) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="cache and results folder")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="this project only")
     parser.add_argument("--table", type=Path, help="markdown table (default WORK/results/table.md)")
