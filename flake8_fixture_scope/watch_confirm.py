@@ -71,9 +71,15 @@ def _covers(static: Static, finding: dict[str, Any]) -> bool:
         path == static.path and start <= static.line <= end for path, start, end in _spans(finding))
 
 
+def _ran(static: Static, tests: list[dict[str, Any]]) -> bool:
+    return any(t["path"] == static.path and t["line_start"] <= static.line <= t["line_end"] for t in tests)
+
+
 def confirm(static: list[Static], report: dict[str, Any], out: TextIO) -> int:
     findings: list[dict[str, Any]] = report["findings"]
-    tests: list[dict[str, Any]] = report.get("tests", [])
+    # Without the list of watched tests (an older report) nothing can be said to have not run;
+    # with it, a run that watched no test (its collection failed) ran none of the lines.
+    tests: list[dict[str, Any]] | None = report.get("tests")
     status = 0
     counts = {"observed": 0, "not observed": 0, "not run": 0, "not checked": 0, "unpredicted": 0}
     for finding in static:
@@ -83,8 +89,7 @@ def confirm(static: list[Static], report: dict[str, Any], out: TextIO) -> int:
         elif witnesses:
             verdict = "observed"
             note = "(" + "; ".join(f"{w['nodeid']}: {w['thing']}" for w in witnesses[:3]) + ")"
-        elif tests and not any(t["path"] == finding.path and t["line_start"] <= finding.line <= t["line_end"]
-                               for t in tests):
+        elif tests is not None and not _ran(finding, tests):
             verdict, note = "not run", "(no watched test contains this line)"
         else:
             verdict, note = "not observed", ""

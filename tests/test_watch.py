@@ -19,7 +19,7 @@ from unittest import mock
 import pytest
 
 import flake8_fixture_scope
-from flake8_fixture_scope.watch_confirm import confirm, read_static
+from flake8_fixture_scope.watch_confirm import Static, confirm, read_static
 from flake8_fixture_scope.watch_fingerprint import Bounds, Counters, Fingerprinter, diff
 
 pytest_plugins = ["pytester"]
@@ -609,12 +609,15 @@ def test_confirm_sorts_static_findings(suite: pytest.Pytester, capsys: pytest.Ca
 
 def test_confirm_command_exit_status(tmp_path: Path) -> None:
     source = tmp_path / "test_x.py"
-    source.write_text("def test_x(cfg):\n    cfg['a'] = 1\n")
-    finding = {"nodeid": "test_x.py::test_x", "path": str(source.resolve()), "file": "test_x.py",
-               "line_start": 1, "line_end": 2, "thing": 'cfg["a"]', "code": "FXS001", "before": "<absent>",
+    source.write_text("def test_x(cfg):\n    cfg['a'] = 1\n\n\ndef test_y(cfg):\n    cfg['b'] = 1\n")
+    test_x = {"nodeid": "test_x.py::test_x", "path": str(source.resolve()), "file": "test_x.py",
+              "line_start": 1, "line_end": 2}
+    test_y = {**test_x, "nodeid": "test_x.py::test_y", "line_start": 5, "line_end": 6}
+    finding = {**test_x, "thing": 'cfg["a"]', "code": "FXS001", "before": "<absent>",
                "after": "1", "fixture": "cfg", "scope": "session", "fixtures": []}
     report = tmp_path / "watch.json"
-    report.write_text(json.dumps({"version": 1, "findings": [finding], "tests": [], "counters": {}}))
+    report.write_text(json.dumps({"version": 1, "findings": [finding], "tests": [test_x, test_y],
+                                  "counters": {}}))
     static = tmp_path / "static.txt"
 
     def confirm_command(*extra: str) -> subprocess.CompletedProcess[str]:
@@ -627,10 +630,20 @@ def test_confirm_command_exit_status(tmp_path: Path) -> None:
     assert (agreed.returncode, agreed.stdout.splitlines()[0].split()[0]) == (0, "observed")
     static.write_text("")
     assert confirm_command(str(static), str(report)).returncode == 2
-    static.write_text("test_x.py:2:5: FXS001 x\ntest_x.py:9:5: FXS002 y\n")
+    static.write_text("test_x.py:2:5: FXS001 x\ntest_x.py:6:5: FXS002 y\n")
     assert confirm_command(str(static), str(report)).returncode == 1
     assert confirm_command(str(static), str(tmp_path / "missing.json")).returncode == 4
     assert confirm_command().returncode == 4
+
+
+def test_confirm_when_no_test_ran(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A run whose collection failed watched no test: its static findings did not run."""
+    static = [Static(str(tmp_path / "test_x.py"), 2, "FXS020", "test_x.py:2:5: FXS020 x")]
+    assert confirm(static, {"findings": [], "tests": []}, sys.stdout) == 0
+    assert capsys.readouterr().out.splitlines()[0].split("  ")[0] == "not run"
+    # An older report without the list of watched tests: nothing is known to have not run.
+    assert confirm(static, {"findings": []}, sys.stdout) == 1
+    assert capsys.readouterr().out.splitlines()[0].split("  ")[0] == "not observed"
 
 
 def test_watch_in_a_fresh_process(tmp_path: Path) -> None:
