@@ -54,6 +54,10 @@ class CallFollowing:
         """Module-level state (of any module), whatever its type."""
         return False
 
+    def _entry_values(self, expr: nodes.NodeNG) -> list[object]:
+        """What a handed-out entry of shared state may be, where inference cannot say."""
+        return []
+
     def _new_walk(self) -> Any:
         """A walk one level deeper, with the same context."""
         raise NotImplementedError
@@ -123,7 +127,7 @@ class CallFollowing:
             return None  # only a project class's method could change it: none can be here
         if method in CONTAINER_MUTATORS and self._is_library_state(func.expr):
             return f".{method}()"  # ``os.environ.update()``, ``sys.path.insert()``: no library is built
-        values = inference.infer_values(func.expr)
+        values = self._entry_values(func.expr) or inference.infer_values(func.expr)
         if not values:
             unknown_state = method in CONTAINER_MUTATORS and self._is_module_state(func.expr)
             return f".{method}()" if method in self.context.mutating_methods or unknown_state else None

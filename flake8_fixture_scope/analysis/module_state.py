@@ -19,6 +19,7 @@ from .calls import may_call_project_code
 from .names import assigned_value_and_path, subscript_text
 from .process_state import process_state_call, state_object_change
 from .restores import UNDO, as_undo, is_context_local, is_fresh_value, is_removal, is_reset, unrestored
+from .returned_state import entry_instances, own_return_count, returned_part
 from .summaries import (
     MAX_SUMMARY_DEPTH, bound_arguments, call_mutation, called_function, function_named_by, is_bound_call,
     summary,
@@ -341,20 +342,50 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         self._calls_project_function(call, func, bound, True)
         return True
 
+    def _origin_of_call(self, call: nodes.Call) -> Origin | None:
+        """Also what a project function hands out of its module's or class's state."""
+        found = super()._origin_of_call(call)
+        if found is not None or self.depth >= MAX_SUMMARY_DEPTH or not may_call_project_code(
+                call.func, self.context.is_project_module):
+            return found
+        func = called_function(call, self.context)
+        if func is None or func.name == "__init__" or not defined_at_module_level(func):
+            return None  # a constructor makes a new object
+        return returned_part(func, self._handouts)
+
+    def _handouts(self, func: nodes.FunctionDef) -> tuple[list[Origin], int]:
+        finder = ModuleStateFinder(self.context, self.depth + 1)
+        self.context.active.add(func)
+        try:
+            finder.find(func, self._summary_roots(func))
+        finally:
+            self.context.active.discard(func)
+        return finder.handouts, own_return_count(func)
+
+    def _entry_values(self, expr: nodes.NodeNG) -> list[object]:
+        return entry_instances(self.origin_of(expr))
+
     def _summarize(self, func: nodes.FunctionDef, depth: int) -> tuple[list[Mutation], bool]:
         finder = ModuleStateFinder(self.context, depth)
+        finder.find(func, self._summary_roots(func))
+        kept = [m for m in finder.mutations
+                if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func))]
+        return unrestored(kept), not finder.cut_short
+
+    def _summary_roots(self, func: nodes.FunctionDef) -> dict[str, Origin]:
+        """What a project function can change: its module's names, its class (by name, or as
+        ``cls``) and, in a method, the class-level objects ``self`` reaches."""
         roots = module_state_roots(func, class_of(func))
         owner = func.parent if isinstance(func.parent, nodes.ClassDef) else None
+        if func.type == "staticmethod" and owner is not None:  # its class, written by name
+            roots[owner.name] = Origin(owner.name, ModuleObject(owner.name, "class"))
         if func.type == "classmethod" and func.args.args and owner is not None:
             roots[func.args.args[0].name] = Origin(owner.name, ModuleObject(owner.name, "class"))
         elif func.type == "method" and func.args.args and owner is not None:
             self_name = func.args.args[0].name  # ``self._obs.extend(...)``: the class's own list
             roots.update({f"{self_name}.{name}": origin
                           for name, origin in class_level_state(owner, self.context).items()})
-        finder.find(func, roots)
-        kept = [m for m in finder.mutations
-                if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func))]
-        return unrestored(kept), not finder.cut_short
+        return roots
 
     def _is_module_state(self, expr: nodes.NodeNG) -> bool:
         origin = self.origin_of(expr)

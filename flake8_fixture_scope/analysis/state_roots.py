@@ -80,10 +80,35 @@ def class_level_state(cls: nodes.ClassDef, context: Context) -> dict[str, Origin
 
 
 def _class_body_values(cls: nodes.ClassDef) -> list[str]:
+    """Names the class body binds to an object (not a method, not a per-instance field)."""
+    fields = _declares_fields(cls)
     return [target.name for statement in cls.body if isinstance(statement, (nodes.Assign, nodes.AnnAssign))
             for target in (statement.targets if isinstance(statement, nodes.Assign) else [statement.target])
             if isinstance(target, nodes.AssignName) and statement.value is not None
-            and not isinstance(statement.value, nodes.Lambda)]
+            and not isinstance(statement.value, nodes.Lambda)
+            and not (fields and _is_field(statement))]
+
+
+# Class decorators and bases whose generated ``__init__`` gives each instance its own value of
+# every annotated field (dataclasses, attrs, pydantic models, named tuples).
+_FIELD_DECORATORS = frozenset({"dataclass", "define", "frozen", "mutable", "s", "attrs", "dataclasses"})
+_FIELD_BASES = frozenset({"BaseModel", "NamedTuple", "TypedDict", "Struct"})
+
+
+def _declares_fields(cls: nodes.ClassDef) -> bool:
+    decorators = cls.decorators.nodes if cls.decorators else []
+    for decorator in decorators:
+        target = decorator.func if isinstance(decorator, nodes.Call) else decorator
+        if (dotted(target) or "").rpartition(".")[2] in _FIELD_DECORATORS:
+            return True
+    return any((dotted(base) or "").rpartition(".")[2] in _FIELD_BASES for base in cls.bases)
+
+
+def _is_field(statement: nodes.NodeNG) -> bool:
+    """An annotated class-body binding that is a field (each instance's own), not a ``ClassVar``."""
+    if not isinstance(statement, nodes.AnnAssign):
+        return False
+    return "ClassVar" not in statement.annotation.as_string()
 
 
 def _per_instance_names(cls: nodes.ClassDef) -> set[str]:

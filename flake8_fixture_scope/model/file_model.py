@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
-from .index import ModuleIndex, definition_line, is_state_writer
+from .index import ModuleIndex, definition_line, is_state_returner, is_state_writer
 from .resolve import FixtureResolver, base_names
 from .top_level import writing_statements
 from .state_syntax import FunctionFacts, ModuleLevel, shared_class_attributes, writes_module_state
@@ -125,6 +125,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
     level = ModuleLevel(tree, imports)
     level.is_state_writer = _state_writer_lookup(index.path, resolver)
+    level.is_state_returner = lambda name: is_state_returner(name, index.path, resolver.project)
     if "module state" in families and os.path.basename(index.path) != "conftest.py":
         work.top_level = writing_statements(tree, level, settings.mutating_methods)
     for function in every:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from ..project import PROJECT, ProjectFiles, Stamp, decode_source, file_stamp
 from .fixture import Fixture, Scope
 from .star_imports import exported, star_sources
-from .state_syntax import class_level_objects, state_writers
+from .state_syntax import class_level_objects, state_returners, state_writers
 from .syntax import (
     FunctionNode, dotted, fixture_options, import_table, module_assignments, qualified, requested_params,
 )
@@ -55,6 +55,8 @@ class ModuleIndex:
     # Functions (``f``, ``Cls.m``, ``Cls`` for its constructor) that change module- or
     # class-level state when called; read only for the project's modules, not the checked file.
     state_writers: frozenset[str] = field(default=frozenset())
+    # Functions (``get``, ``Pool.get``) that hand out a part of module- or class-level state.
+    state_returners: frozenset[str] = field(default=frozenset())
     collect_ignore: tuple[str, ...] = ()  # a conftest's ``collect_ignore`` entries, as written
     # Names ``from M import *`` binds here (M a project module, chains of star re-exports
     # followed), each as the dotted name of its definition: ``Node`` -> ``app.schema.nodes.Node``.
@@ -83,15 +85,28 @@ def read_module(tree: ast.Module, path: str, project: ProjectFiles = PROJECT,
             tree, {**star_imported, **imports}, lambda name: is_state_writer(name, path, project),
             lambda base: class_attributes(base, path, project)) if summarize else frozenset(),
         collect_ignore=tuple(_string_list(tree.body, "collect_ignore")),
+        state_returners=state_returners(tree, {**star_imported, **imports}) if summarize else frozenset(),
         star_imported=star_imported,
         exports=exported(tree.body, path, star_imported),
     )
+
+
+def is_state_returner(name: str, from_path: str, project: ProjectFiles = PROJECT) -> bool:
+    """Whether ``pkg.mod.f`` (``pkg.mod.Cls.m``) hands out a part of its module's or class's state."""
+    found = _defining_index(name, from_path, project)
+    return found is not None and ".".join(found[1]) in found[0].state_returners
 
 
 def is_state_writer(name: str, from_path: str, project: ProjectFiles = PROJECT, depth: int = 0) -> bool:
     """Whether ``pkg.mod.f`` (``.mod.Cls.m``, ``pkg.mod.Cls`` for its constructor) names a function
     of a project module that changes module- or class-level state, read from that module's index;
     a method (or constructor) a class inherits is looked up in its readable bases."""
+    found = _defining_index(name, from_path, project)
+    return found is not None and _writes_in(found[0], found[1], project, depth)
+
+
+def _defining_index(name: str, from_path: str, project: ProjectFiles) -> tuple[ModuleIndex, list[str]] | None:
+    """The index of the longest project module ``name`` starts with, and the rest of the name."""
     dots = len(name) - len(name.lstrip("."))
     parts = name[dots:].split(".")
     for split in range(len(parts) - 1, 0, -1):
@@ -99,8 +114,8 @@ def is_state_writer(name: str, from_path: str, project: ProjectFiles = PROJECT, 
         found = module_file(module, from_path, project)
         if found is not None:
             index = index_file(found, project)
-            return index is not None and _writes_in(index, parts[split:], project, depth)
-    return False
+            return (index, parts[split:]) if index is not None else None
+    return None
 
 
 def _writes_in(index: ModuleIndex, parts: list[str], project: ProjectFiles, depth: int) -> bool:

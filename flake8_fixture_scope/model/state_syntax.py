@@ -139,6 +139,9 @@ class ModuleLevel:
         # Whether a project function (by qualified name) changes state when called; set by the
         # file model, which can read the project's modules.
         self.is_state_writer: Callable[[str], bool] = lambda name: False
+        # Whether a project function returns a part of module- or class-level state (a registry
+        # entry), not a new value; set by the file model too.
+        self.is_state_returner: Callable[[str], bool] = lambda name: False
         self._local_writers: dict[str, bool] = {}
         self.modules = {a.asname or a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import)
                         for a in s.names}
@@ -252,7 +255,10 @@ def writes_module_state(facts: FunctionFacts, level: ModuleLevel, mutating_metho
         roots |= facts.loaded - facts.bound - _BUILTINS - set(level.functions)
     aliases = _aliases(facts.bindings, roots, level.containers)
     tainted = roots | aliases
-    if any(_instance_method_writes(n, facts, level) for n in facts.writes):
+    parts = _returned_parts(facts, level)
+    roots |= parts
+    if any(_instance_method_writes(n, facts, level) or _writes_returned_part(n, level, parts)
+           for n in facts.writes):
         return True
     return any(_writes(n, tainted, aliases, level, mutating_methods, facts.local_imports, facts.bound)
                for n in facts.writes if not _scoped_process_context(n, facts, level))
@@ -290,6 +296,40 @@ def _instance_parts(facts: FunctionFacts, level: ModuleLevel) -> set[str]:
                     parts.add(f"{target.value.id}.{target.attr}")
                 target = target.value
     return parts
+
+
+def _returned_parts(facts: FunctionFacts, level: ModuleLevel) -> set[str]:
+    """Names bound to what a project function returns when that is a part of its module's or
+    class's state (``reg = RegisterPool.get(name)``, a registry entry)."""
+    return {target.id for target, value in facts.bindings
+            if isinstance(target, ast.Name) and isinstance(value, ast.Call) and _returns_part(value, level)}
+
+
+def _returns_part(call: ast.Call, level: ModuleLevel) -> bool:
+    target = qualified(call.func, level.imports, level.assigned)
+    return target is not None and level.is_state_returner(target)
+
+
+def _writes_returned_part(node: ast.AST, level: ModuleLevel, parts: set[str]) -> bool:
+    """``RegisterPool.get("a").labels["k"] = v``, ``default("t").set_value(5)`` or ``reg.set_value(1)``
+    after ``reg = RegisterPool.get("a")``: a write to, or a method call on, what a state-returning
+    project function hands out."""
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in READING_METHODS:
+            return False
+        chains = [node.func.value]
+    elif isinstance(node, (ast.Assign, ast.AugAssign, ast.Delete)):
+        written = node.targets if isinstance(node, (ast.Assign, ast.Delete)) else [node.target]
+        chains = [t.value for t in written if isinstance(t, (ast.Attribute, ast.Subscript))]
+    else:
+        return False
+    for expr in chains:
+        while isinstance(expr, (ast.Attribute, ast.Subscript)):
+            expr = expr.value
+        if isinstance(expr, ast.Call) and _returns_part(expr, level) or (
+                isinstance(expr, ast.Name) and expr.id in parts):
+            return True
+    return False
 
 
 def _instance_method_writes(node: ast.AST, facts: FunctionFacts, level: ModuleLevel) -> bool:
@@ -541,3 +581,65 @@ def _calls_any(facts: FunctionFacts, name: str, writers: set[str]) -> bool:
                 f"{owner}.{func.attr}" in writers and func.value.id in ("self", "cls", owner)):
             return True
     return False
+
+
+_PART_GETTERS = frozenset({"get", "setdefault", "__getitem__"})
+
+
+def state_returners(tree: ast.Module, imports: Mapping[str, str]) -> frozenset[str]:
+    """The functions and methods of a module (``default``, ``Pool.get``) every ``return`` of which
+    hands out a part of module- or class-level state as it is (``return Pool._registers[name]``,
+    ``return cls._items.get(key)``), not a new value or a copy."""
+    level = ModuleLevel(tree, imports)
+    found: set[str] = set()
+    candidates: list[tuple[str, FunctionNode, set[str]]] = [
+        (name, node, set()) for name, node in level.functions.items()]
+    for cls in (s for s in tree.body if isinstance(s, ast.ClassDef)):
+        shared = class_level_objects(cls)
+        for method in (s for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))):
+            first = method.args.args[0].arg if method.args.args else ""
+            decorators = {d.id for d in method.decorator_list if isinstance(d, ast.Name)}
+            own = {first} if "classmethod" in decorators and first else set()
+            if "staticmethod" not in decorators and "classmethod" not in decorators and first:
+                own = {f"{first}.{attribute}" for attribute in shared}
+            candidates.append((f"{cls.name}.{method.name}", method, own))
+    for name, node, own in candidates:
+        returns = [r.value for r in _own_returns(node)]
+        facts = FunctionFacts(node)
+        roots = {n for n in level.names - facts.bound if n not in level.modules} | own
+        if returns and all(r is not None and _is_state_part(r, roots, level) for r in returns):
+            found.add(name)
+    return frozenset(found)
+
+
+def _own_returns(func: FunctionNode) -> Iterator[ast.Return]:
+    """The ``return`` statements of ``func`` itself, not of functions nested in it."""
+    pending: list[ast.AST] = list(func.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Return):
+            yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            pending.extend(ast.iter_child_nodes(node))
+
+
+def _is_state_part(value: ast.expr, roots: set[str], level: ModuleLevel) -> bool:
+    """``Pool._registers[name]``, ``cls._items.get(k)``, ``_DEFAULTS[name]``: a part of a root,
+    reached by attributes, items and the getters of a container (a module-level container
+    itself too); not a call that makes a value, not a class, function or module."""
+    steps = 0
+    expr = value
+    while True:
+        if isinstance(expr, (ast.Attribute, ast.Subscript)):
+            if isinstance(expr, ast.Attribute) and isinstance(expr.value, ast.Name) and (
+                    f"{expr.value.id}.{expr.attr}" in roots):
+                return True  # ``self._obs``: a class-level object every instance shares
+            expr, steps = expr.value, steps + 1
+        elif (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute)
+              and expr.func.attr in _PART_GETTERS):
+            expr, steps = expr.func.value, steps + 1
+        else:
+            break
+    if not isinstance(expr, ast.Name) or expr.id not in roots:
+        return False
+    return steps > 0 or expr.id in level.containers

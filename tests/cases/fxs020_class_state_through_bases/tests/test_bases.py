@@ -1,3 +1,4 @@
+from app.base import Recorder
 from app.image import Blueprint, Explicit, Fresh, Image, OwnList, Step, Watched
 
 
@@ -53,3 +54,13 @@ def test_restored_mixin_object():
         assert blp.PARSER.status == 400
     finally:
         blp.PARSER.status = 200
+
+
+def test_dataclass_field_is_per_instance():
+    recorder = Recorder()
+    recorder.record.append(1)
+
+
+def test_dataclass_class_variable_is_shared():
+    recorder = Recorder()
+    recorder.shared.append(1)  # error: FXS020

@@ -1,3 +1,7 @@
+import dataclasses
+import typing
+
+
 class Parser:
     def __init__(self):
         self.status = 200
@@ -30,3 +34,9 @@ class Counter:
 
     def describe(self):
         return f"{self.total}"
+
+
+@dataclasses.dataclass
+class Recorder:
+    record: list = dataclasses.field(default_factory=list)
+    shared: typing.ClassVar[list] = []
