@@ -100,6 +100,7 @@ def find_consumers(module: nodes.Module, fixture_at: FixtureAt) -> Iterator[Cons
 
 _DEFAULT_PYTHON_FILES = ("test_*.py", "*_test.py")
 _PYTHON_FILES: dict[str, tuple[str, ...]] = {}
+_CAPTURES: dict[str, bool] = {}
 
 
 def is_collected(path: str) -> bool:
@@ -107,20 +108,34 @@ def is_collected(path: str) -> bool:
     folder = os.path.dirname(os.path.abspath(path))
     rootdir = PROJECT.rootdir(folder)
     if rootdir not in _PYTHON_FILES:
-        _PYTHON_FILES[rootdir] = _configured_python_files(rootdir) or _DEFAULT_PYTHON_FILES
+        _PYTHON_FILES[rootdir] = _configured_words(rootdir, "python_files") or _DEFAULT_PYTHON_FILES
     base = os.path.basename(path)
     if base == UNNAMED_BUFFER and not os.path.exists(path):
         return True  # standard input without a display name: the user's buffer, taken as a test module
     return any(fnmatch.fnmatch(base, pattern) for pattern in _PYTHON_FILES[rootdir])
 
 
-def _configured_python_files(rootdir: str) -> tuple[str, ...]:
+def captures_output(path: str) -> bool:
+    """Whether pytest captures output for the tests of ``path``: it does unless the rootdir's
+    ``addopts`` turns capture off. Capturing, it puts ``sys.stdout`` and ``sys.stderr`` back
+    after every set-up, call and teardown (``sys.stdin`` only when the session ends)."""
+    rootdir = PROJECT.rootdir(os.path.dirname(os.path.abspath(path)))
+    if rootdir not in _CAPTURES:
+        words = _configured_words(rootdir, "addopts")
+        pairs = {" ".join(words[i:i + 2]) for i in range(len(words))}
+        _CAPTURES[rootdir] = not ({"-s", "--capture=no", "-pno:capture"} & set(words)
+                                  or {"--capture no", "-p no:capture"} & pairs)
+    return _CAPTURES[rootdir]
+
+
+def _configured_words(rootdir: str, option: str) -> tuple[str, ...]:
+    """The words of a pytest ini option in the rootdir's configuration file, or ()."""
     for name, section in (("pytest.ini", "pytest"), (".pytest.ini", "pytest"), ("tox.ini", "pytest"),
                           ("setup.cfg", "tool:pytest")):
         parser = configparser.ConfigParser(interpolation=None)
         try:
             parser.read(os.path.join(rootdir, name), encoding="utf-8")
-            value = parser.get(section, "python_files", fallback="")
+            value = parser.get(section, option, fallback="")
         except Exception:
             continue
         if value.strip():
@@ -130,7 +145,7 @@ def _configured_python_files(rootdir: str) -> tuple[str, ...]:
             options = tomllib.load(handle).get("tool", {}).get("pytest", {})
     except Exception:
         return ()
-    value = options.get("ini_options", {}).get("python_files", options.get("python_files", ""))
+    value = options.get("ini_options", {}).get(option, options.get(option, ""))
     return tuple(value.split() if isinstance(value, str) else (str(v) for v in value))
 
 

@@ -232,3 +232,36 @@ def _constant_prefix(expr: nodes.NodeNG) -> str:
     if isinstance(expr, nodes.BinOp) and expr.op == "+" and isinstance(expr.left, nodes.Const):
         return str(expr.left.value) if isinstance(expr.left.value, str) else ""
     return ""
+
+
+def sets_a_once_flag(mutation: Mutation) -> bool:
+    """``if not done: ...; done = True`` with ``global done``: the flag only says that work ran
+    in this process; a later test skips work whose effects are already there, and sees nothing
+    else. Only a constant that makes the guard false again counts (``True``, or any non-None
+    constant under ``if done is None``)."""
+    node = mutation.node
+    statement = node.parent
+    if not isinstance(node, nodes.AssignName) or not isinstance(statement, nodes.Assign) \
+            or not isinstance(statement.value, nodes.Const):
+        return False
+    guard = statement.parent
+    while guard is not None and not isinstance(guard, (nodes.If, nodes.FunctionDef)):
+        guard = guard.parent
+    if not isinstance(guard, nodes.If) or not _in_body(statement, guard):
+        return False
+    return _guard_clears(guard.test, node.name, statement.value.value)
+
+
+def _in_body(statement: nodes.NodeNG, guard: nodes.If) -> bool:
+    return any(statement is part or statement in part.nodes_of_class(nodes.Assign) for part in guard.body)
+
+
+def _guard_clears(test: nodes.NodeNG, name: str, value: object) -> bool:
+    """``not name`` cleared by a truthy constant, ``name is None`` by any non-None one."""
+    if isinstance(test, nodes.UnaryOp) and test.op == "not" and isinstance(test.operand, nodes.Name):
+        return test.operand.name == name and bool(value)
+    if isinstance(test, nodes.Compare) and isinstance(test.left, nodes.Name) and test.left.name == name \
+            and len(test.ops) == 1 and test.ops[0][0] == "is":
+        other = test.ops[0][1]
+        return isinstance(other, nodes.Const) and other.value is None and value is not None
+    return False

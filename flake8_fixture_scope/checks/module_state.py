@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from ..analysis.consumers import Consumer, find_xunit_methods, is_collected
+from ..analysis.consumers import Consumer, captures_output, find_xunit_methods, is_collected
 from ..analysis.definitions import Definitions
 from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
@@ -44,6 +44,8 @@ FXS023_REMEDY = "move the undo into a finally block or teardown, or use monkeypa
 FXS023_BROAD_REMEDY = "move the undo into a finally block or teardown, or use pytest.MonkeyPatch.context()"
 # pytest's warnings plugin runs each test inside ``warnings.catch_warnings()``.
 _RESTORED_AROUND_EVERY_TEST = ("warnings.filters", "warnings.showwarning")
+# Capturing, pytest sets these back after every set-up, call and teardown (not sys.stdin).
+_PUT_BACK_BY_CAPTURE = frozenset({"sys.stdout", "sys.stderr"})
 # pytester snapshots these when it is created and puts them back at teardown.
 _SNAPSHOTTING_FIXTURES = frozenset({"pytester", "testdir"})
 _RESTORED_BY_PYTESTER = ("sys.modules", "sys.path", "sys.meta_path", "the working folder")
@@ -121,6 +123,7 @@ class ModuleStateCheck:
         readable = self.context.is_project_file
         teardowns = enclosing_teardowns(consumer.func, readable) if consumer.is_test else None
         found = mutations_in(consumer.func, roots, self.context, enclosing=teardowns)
+        found = self._not_put_back_by_capture(found)
         if self._is_shared_fixture(consumer) and not self._requested_by_every_test(consumer):
             reported: set[str] = set()
             for mutation in found:
@@ -134,6 +137,14 @@ class ModuleStateCheck:
         own_setup = consumer.scope in (Scope.MODULE, Scope.CLASS) and self._defined_here(consumer.fixture)
         yield from self._report([m for m in found if not self._is_scratch(m)
                                  and not (own_setup and self._is_own_global(m))], broad)
+
+    def _not_put_back_by_capture(self, found: list[Mutation]) -> list[Mutation]:
+        """Without ``sys.stdout = StringIO()`` and the like: capturing pytest sets the streams
+        back after every set-up, call and teardown (closing one is still a change)."""
+        if self.module is None or not captures_output(self.module.file or ""):
+            return found
+        return [m for m in found if m.restoring or not (
+            m.key in _PUT_BACK_BY_CAPTURE and isinstance(m.node, nodes.AssignAttr))]
 
     def _requested_by_every_test(self, consumer: Consumer) -> bool:
         """A module fixture of this test module that each of its tests requests (a parameter,
@@ -251,7 +262,7 @@ class ModuleStateCheck:
             return
         matching = matching_teardown(setup, self.context.is_project_file)
         enclosing = [t for t in enclosing_teardowns(setup, self.context.is_project_file) if t is not matching]
-        found = mutations_in(setup, roots, self.context, matching, enclosing)
+        found = self._not_put_back_by_capture(mutations_in(setup, roots, self.context, matching, enclosing))
         if setup.name in _BROAD_SETUPS:
             found = [m for m in found if not self._is_own_global(m)]
         yield from self._report(found, setup.name in _BROAD_SETUPS)
