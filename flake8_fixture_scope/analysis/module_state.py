@@ -36,7 +36,7 @@ from .restore_syntax import (
 from .modules import names_a_module
 from .not_leaks import (
     fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
-    sets_a_once_flag,
+    fills_an_empty_slot,
 )
 from .state_roots import (
     class_level_state, class_of, declared_globals, defined_at_module_level, module_state_roots,
@@ -371,7 +371,7 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         finder.find(func, self._summary_roots(func))
         kept = [m for m in finder.mutations
                 if m.restoring or not (is_reset(m) or is_context_local(m) or own_module_entry(m, func)
-                                       or sets_a_once_flag(m))]
+                                       or fills_an_empty_slot(m))]
         return unrestored(kept), not finder.cut_short
 
     def _summary_roots(self, func: nodes.FunctionDef) -> dict[str, Origin]:
@@ -477,7 +477,7 @@ def mutations_in(func: nodes.FunctionDef, roots: dict[str, Origin], context: Con
     finder = ModuleStateFinder(context)
     finder.find(func, roots)
     found = [m for m in finder.mutations if m.restoring or not (
-        inside_restoring_block(m, finder.scoped) or rejected_in_raises(m) or sets_a_once_flag(m))]
+        inside_restoring_block(m, finder.scoped) or rejected_in_raises(m) or fills_an_empty_slot(m))]
     found += _patched_by_decorators(func, finder)
     for down in ([teardown] if teardown is not None else []) + (enclosing or []):
         undo = ModuleStateFinder(context)

@@ -234,34 +234,53 @@ def _constant_prefix(expr: nodes.NodeNG) -> str:
     return ""
 
 
-def sets_a_once_flag(mutation: Mutation) -> bool:
-    """``if not done: ...; done = True`` with ``global done``: the flag only says that work ran
-    in this process; a later test skips work whose effects are already there, and sees nothing
-    else. Only a constant that makes the guard false again counts (``True``, or any non-None
-    constant under ``if done is None``)."""
+def fills_an_empty_slot(mutation: Mutation) -> bool:
+    """A memo or a once-flag: the write happens only under a guard saying its target is still
+    unset (``if x is None: x = ...``, ``if not done: done = True``, ``if k not in CACHE:
+    CACHE[k] = ...``, ``if not hasattr(o, "a"): o.a = ...``). A later test finds filled what it
+    would have filled the same way; it sees nothing else."""
     node = mutation.node
     statement = node.parent
-    if not isinstance(node, nodes.AssignName) or not isinstance(statement, nodes.Assign) \
-            or not isinstance(statement.value, nodes.Const):
+    if not isinstance(node, (nodes.AssignName, nodes.AssignAttr, nodes.Subscript)) \
+            or not isinstance(statement, nodes.Assign):
         return False
     guard = statement.parent
     while guard is not None and not isinstance(guard, (nodes.If, nodes.FunctionDef)):
         guard = guard.parent
     if not isinstance(guard, nodes.If) or not _in_body(statement, guard):
         return False
-    return _guard_clears(guard.test, node.name, statement.value.value)
+    value = statement.value.value if isinstance(statement.value, nodes.Const) else _UNKNOWN
+    return _says_unset(guard.test, node, value)
+
+
+_UNKNOWN = object()  # a value that is not a constant: computed, so it fills the slot
 
 
 def _in_body(statement: nodes.NodeNG, guard: nodes.If) -> bool:
-    return any(statement is part or statement in part.nodes_of_class(nodes.Assign) for part in guard.body)
+    return any(statement is part or any(statement is a for a in part.nodes_of_class(nodes.Assign))
+               for part in guard.body)
 
 
-def _guard_clears(test: nodes.NodeNG, name: str, value: object) -> bool:
-    """``not name`` cleared by a truthy constant, ``name is None`` by any non-None one."""
-    if isinstance(test, nodes.UnaryOp) and test.op == "not" and isinstance(test.operand, nodes.Name):
-        return test.operand.name == name and bool(value)
-    if isinstance(test, nodes.Compare) and isinstance(test.left, nodes.Name) and test.left.name == name \
-            and len(test.ops) == 1 and test.ops[0][0] == "is":
-        other = test.ops[0][1]
+def _target_text(node: nodes.NodeNG) -> str:
+    return str(node.name) if isinstance(node, nodes.AssignName) else node.as_string()
+
+
+def _says_unset(test: nodes.NodeNG, target: nodes.NodeNG, value: object) -> bool:
+    """Whether ``test`` holds only while ``target`` is unset, and ``value`` makes it false."""
+    text = _target_text(target)
+    if isinstance(test, nodes.UnaryOp) and test.op == "not":
+        operand = test.operand
+        if operand.as_string() == text:
+            return value is _UNKNOWN or bool(value)
+        return (isinstance(operand, nodes.Call) and isinstance(operand.func, nodes.Name)
+                and operand.func.name == "hasattr" and isinstance(target, nodes.AssignAttr)
+                and len(operand.args) == 2 and operand.args[0].as_string() == target.expr.as_string()
+                and isinstance(operand.args[1], nodes.Const) and operand.args[1].value == target.attrname)
+    if not isinstance(test, nodes.Compare) or len(test.ops) != 1:
+        return False
+    operator, other = test.ops[0]
+    if operator == "is" and test.left.as_string() == text:
         return isinstance(other, nodes.Const) and other.value is None and value is not None
-    return False
+    return (operator == "not in" and isinstance(target, nodes.Subscript)
+            and test.left.as_string() == target.slice.as_string()
+            and other.as_string() == target.value.as_string())

@@ -54,3 +54,47 @@ def test_flag_in_else_branch():
 
 def test_reads_mode():
     assert mode == "fast"
+
+
+class Registry:
+    parser = None
+
+
+REGISTRY = Registry()
+CACHE = {}
+
+
+def parser_for(name):
+    if name not in CACHE:
+        CACHE[name] = name.upper()
+    return CACHE[name]
+
+
+def test_memo_through_a_helper():
+    assert parser_for("a") == "A"
+
+
+def test_memo_attribute():
+    if REGISTRY.parser is None:
+        REGISTRY.parser = object()
+    if not hasattr(REGISTRY, "lexer"):
+        REGISTRY.lexer = object()
+
+
+def test_overwrites_a_filled_entry():
+    if "a" in CACHE:
+        CACHE["a"] = "changed"  # error: FXS020
+
+
+def test_fills_another_entry_than_it_checks():
+    if "b" not in CACHE:
+        CACHE["c"] = "C"  # error: FXS020
+
+
+def test_checks_another_object():
+    if REGISTRY.parser is None:
+        Registry.parser = object()  # error: FXS020
+
+
+def test_reads_cache():
+    assert CACHE.get("a") in (None, "A")
