@@ -19,8 +19,9 @@ the watch saw that no static finding predicted, with every line of the confirmat
 a markdown table (``--table``, default ``WORK/results/table.md``) of every project of the list
 that ran, in this run or an earlier one (``--only`` reruns some and keeps the others' results).
 Downloads, unpacked sources and environments stay under the work folder (default
-``~/.cache/fxs-oracle``), so a second run only lints and runs the suites. It needs PyPI and minutes per project: it is not part of CI
-(``setup.cfg`` keeps pytest out of ``tests/oracle``).
+``~/.cache/fxs-oracle``), so a second run only lints and runs the suites; ``--reconfirm`` runs
+neither and only compares the last run's outputs again. It needs PyPI and minutes per project:
+it is not part of CI (``setup.cfg`` keeps pytest out of ``tests/oracle``).
 """
 
 from __future__ import annotations
@@ -47,11 +48,17 @@ PROJECTS = Path(__file__).resolve().with_name("projects.toml")
 DEFAULT_WORK = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "fxs-oracle"
 INSTALLED = ".fxs-oracle-installed"  # marker in a venv: the hash of what was installed into it
 VERDICTS = ("not observed", "not checked", "not run", "observed", "unpredicted")
+OTHER = "observed, other thing"  # the test changed something, but not what the finding names
 _CODE = re.compile(r":\d+:\d+: (FXS\d{3}) ")
 _UNPREDICTED = re.compile(r"^unpredicted\s+(?P<file>.+?):(?P<line>\d+): (?P<nodeid>.+?): (?P<code>FXS\d{3}) ")
 
 sys.path.insert(0, str(REPOSITORY))
 from flake8_fixture_scope.rules import OFF_BY_DEFAULT  # noqa: E402
+from flake8_fixture_scope.watch_confirm import Static, _covers, read_static  # noqa: E402
+
+# The thing a static finding says changes: the first quoted name after these words.
+_TARGET = re.compile(r"(?:changes module-level|mutates|a patch of|patch of) '(?P<target>[^']+)'")
+_SUBSCRIPT = re.compile(r"\[[^\]]*\]")
 
 
 @dataclass(frozen=True)
@@ -155,8 +162,10 @@ def run_limited(command: list[str], folder: Path, output: Path, timeout: int) ->
     return status, time.perf_counter() - start
 
 
-def python_files(folder: Path) -> list[Path]:
-    return sorted(path for path in folder.rglob("*.py") if path.is_file())
+def python_files(tests: Path) -> list[Path]:
+    if tests.is_file():
+        return [tests]
+    return sorted(path for path in tests.rglob("*.py") if path.is_file())
 
 
 @dataclass
@@ -175,12 +184,50 @@ class Outcome:
         return len(self.verdicts.get(f"{group}:{verdict}", []))
 
 
+def components(name: str) -> list[str]:
+    """A dotted name without its subscripts: ``pp.core._sigs[x].a`` -> ``pp, core, _sigs, a``."""
+    return [part for part in _SUBSCRIPT.sub("", name).replace("()", "").split(".") if part]
+
+
+def same_thing(target: str, thing: str) -> bool:
+    """Whether the watch's changed ``thing`` is the static finding's ``target`` or inside it.
+
+    The static side names things as the test spells them (``pp.ParserElement.x`` after
+    ``import pyparsing as pp``, a local alias of a module-level value), the watch by where they
+    live (``pyparsing.core.ParserElement.x``): the target's names, with or without its first one,
+    must appear in a row among the thing's names. Subscripts are left out on both sides (the
+    static side often has a variable there).
+    """
+    wanted, seen = components(target), components(thing)
+    for tail in (wanted, wanted[1:]):
+        if tail and any(seen[i:i + len(tail)] == tail for i in range(len(seen) - len(tail) + 1)):
+            return True
+    return False
+
+
+def observed_things(static: Path, report: Path, base: Path) -> dict[str, bool]:
+    """For each observed static finding (by its text): whether a witness changed that very thing."""
+    with open(static, encoding="utf-8") as stream:
+        findings: list[Static] = read_static(stream, str(base))
+    witnesses = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    verdicts = {}
+    for finding in findings:
+        match = _TARGET.search(finding.text)
+        covering = [w for w in witnesses if _covers(finding, w)]
+        if covering:
+            verdicts[finding.text] = match is not None and any(
+                same_thing(match["target"], w["thing"]) for w in covering)
+    return verdicts
+
+
 def default_on(line: str) -> bool:
     match = _CODE.search(line)
     return match is not None and match.group(1) not in OFF_BY_DEFAULT
 
 
-def read_confirmation(text: str, outcome: Outcome) -> None:
+def read_confirmation(text: str, outcome: Outcome, things: dict[str, bool]) -> None:
+    """Sort the confirmation's lines; an observed finding whose witnesses all changed something
+    else than what the finding names is counted as "observed, other thing"."""
     for line in text.splitlines():
         verdict = next((v for v in VERDICTS if line.startswith(v + " ")), None)
         if verdict is None:
@@ -188,6 +235,10 @@ def read_confirmation(text: str, outcome: Outcome) -> None:
         if verdict == "unpredicted":
             outcome.unpredicted.append(line)
             continue
+        if verdict == "observed":
+            text_of = line[len(verdict):].strip()
+            if not any(text_of.startswith(key) and same for key, same in things.items()):
+                verdict = OTHER
         group = "on" if default_on(line) else "off"
         outcome.verdicts.setdefault(f"{group}:{verdict}", []).append(line)
 
@@ -197,71 +248,90 @@ def last_line(path: Path) -> str:
     return lines[-1] if lines else ""
 
 
-def examine(project: Project, work: Path) -> Outcome:
-    outcome = Outcome(project)
-    source = unpack(download(project, work), work, project)
-    python = environment(project, work, source)
-    results = work / "results" / project.name
+def lint_and_run(project: Project, python: Path, source: Path, results: Path, outcome: Outcome) -> bool:
+    """flake8 and the watched suite, their outputs into ``results``; False when either failed."""
     shutil.rmtree(results, ignore_errors=True)
     results.mkdir(parents=True)
-    files = python_files(source / project.tests)
-    outcome.files = len(files)
-    outcome.lines = sum(len(path.read_bytes().splitlines()) for path in files)
     static = results / "static.txt"
     flake8 = [str(python), "-m", "flake8", "--isolated", "--select", "FXS", project.tests]
     status, _ = run_limited(flake8, source, static, 1800)
     if status not in (0, 1):
         outcome.error = f"flake8 exit {status}: {static.read_text()[-500:]}"
-        return outcome
+        return False
     report = results / "watch.json"
-    pytest_log = results / "pytest.log"
     command = [str(python), "-m", "pytest", "-p", "no:cacheprovider", "-p", "flake8_fixture_scope.watch",
                f"--fxs-watch-json={report}", "-q", *project.pytest_args, project.tests]
-    status, seconds = run_limited(command, source, pytest_log, project.timeout)
+    status, seconds = run_limited(command, source, results / "pytest.log", project.timeout)
     outcome.timed_out = status is None
-    outcome.pytest_line = f"{last_line(pytest_log)} ({seconds:.0f} s)"
+    (results / "pytest.seconds").write_text(f"{seconds:.0f}")
     if not report.is_file():
         outcome.error = "no watch report" + (" (time limit)" if outcome.timed_out else f" (exit {status})")
-        return outcome
+        return False
+    return True
+
+
+def examine(project: Project, work: Path, reconfirm: bool = False) -> Outcome:
+    outcome = Outcome(project)
+    source = unpack(download(project, work), work, project)
+    python = environment(project, work, source)
+    results = work / "results" / project.name
+    files = python_files(source / project.tests)
+    outcome.files = len(files)
+    outcome.lines = sum(len(path.read_bytes().splitlines()) for path in files)
+    static, report = results / "static.txt", results / "watch.json"
+    if not (reconfirm and static.is_file() and report.is_file()):
+        if not lint_and_run(project, python, source, results, outcome):
+            return outcome
+    seconds = results / "pytest.seconds"
+    outcome.pytest_line = last_line(results / "pytest.log") + (
+        f" ({seconds.read_text()} s)" if seconds.is_file() else "")
     outcome.tests = len(json.loads(report.read_text()).get("tests", []))
     if not outcome.tests:
         outcome.error = "no test ran"
     confirmation = results / "confirm.txt"
     run_limited([str(python), "-m", "flake8_fixture_scope.watch", "confirm", str(static), str(report),
                  "--base", str(source)], source, confirmation, 300)
-    read_confirmation(confirmation.read_text(), outcome)
+    read_confirmation(confirmation.read_text(), outcome, observed_things(static, report, source))
     return outcome
 
 
 # --- reporting ------------------------------------------------------------------------------
 
-COLUMNS = ("project", "test files", "lines", "tests run", "default-on findings", "observed",
-           "not observed", "not run", "not checked", "off-by-default (observed / not observed)",
-           "unpredicted", "pytest")
+COLUMNS = ("project", "test files", "lines", "tests run", "default-on findings",
+           "observed: same thing", "observed: other thing", "not observed", "not run", "not checked",
+           "off-by-default (same thing / other / not observed)", "unpredicted", "pytest")
+RAN = ("observed", OTHER, "not observed")  # verdicts of findings on tests that ran
+ALL = (*RAN, "not run", "not checked")
 
 
 def row(outcome: Outcome) -> list[str]:
     name = outcome.project.key + (" (corpus)" if outcome.project.in_corpus else "")
     if outcome.error and not outcome.verdicts:
         return [name, str(outcome.files), str(outcome.lines), str(outcome.tests),
-                *(["-"] * 7), outcome.error]
-    on = sum(outcome.count("on", verdict) for verdict in VERDICTS[:4])
-    off = (f"{sum(outcome.count('off', v) for v in VERDICTS[:4])} "
-           f"({outcome.count('off', 'observed')} / {outcome.count('off', 'not observed')})")
-    return [name, str(outcome.files), str(outcome.lines), str(outcome.tests), str(on),
-            str(outcome.count("on", "observed")), str(outcome.count("on", "not observed")),
-            str(outcome.count("on", "not run")), str(outcome.count("on", "not checked")), off,
-            str(len(outcome.unpredicted)), outcome.pytest_line]
+                *(["-"] * 8), outcome.error]
+    off = (f"{sum(outcome.count('off', v) for v in ALL)} "
+           f"({' / '.join(str(outcome.count('off', v)) for v in RAN)})")
+    return [name, str(outcome.files), str(outcome.lines), str(outcome.tests),
+            str(sum(outcome.count("on", v) for v in ALL)), *(str(outcome.count("on", v)) for v in ALL),
+            off, str(len(outcome.unpredicted)), outcome.pytest_line]
+
+
+def share(part: int, whole: int) -> str:
+    return f"{100 * part / whole:.1f} %" if whole else "n/a"
 
 
 def totals(outcomes: Sequence[Outcome]) -> str:
-    observed = sum(o.count("on", "observed") for o in outcomes)
-    missed = sum(o.count("on", "not observed") for o in outcomes)
-    share = f"{100 * observed / (observed + missed):.1f} %" if observed + missed else "n/a"
-    return (f"default-on findings on tests that ran: {observed + missed}, observed {observed} ({share}); "
-            f"not run {sum(o.count('on', 'not run') for o in outcomes)}; "
-            f"not checked {sum(o.count('on', 'not checked') for o in outcomes)}; "
-            f"unpredicted changes {sum(len(o.unpredicted) for o in outcomes)}")
+    def total(verdict: str) -> int:
+        return sum(o.count("on", verdict) for o in outcomes)
+
+    ran = sum(map(total, RAN))
+    observed = total("observed") + total(OTHER)
+    return (f"default-on findings on tests that ran: {ran}; observed {observed} ({share(observed, ran)}), "
+            f"of which the same thing {total('observed')} ({share(total('observed'), ran)} of those that "
+            f"ran); not observed {total('not observed')}; not run {total('not run')}; "
+            f"not checked {total('not checked')}; "
+            f"unpredicted changes {sum(len(o.unpredicted) for o in outcomes)} "
+            f"in {sum(1 for o in outcomes if o.unpredicted)} projects")
 
 
 def table(outcomes: Sequence[Outcome]) -> str:
@@ -310,6 +380,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--work", type=Path, default=DEFAULT_WORK, help="cache and results folder")
     parser.add_argument("--only", action="append", default=[], metavar="NAME", help="this project only")
     parser.add_argument("--table", type=Path, help="markdown table (default WORK/results/table.md)")
+    parser.add_argument("--reconfirm", action="store_true",
+                        help="neither lint nor run: compare the last run's outputs again")
     options = parser.parse_args(argv)
     work = options.work.expanduser().resolve()
     every = load_projects()
@@ -319,7 +391,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for project in projects:
         log(f"{project.key}")
         try:
-            outcome = examine(project, work)
+            outcome = examine(project, work, options.reconfirm)
         except (subprocess.CalledProcessError, RuntimeError, OSError) as error:
             outcome = Outcome(project, error=f"{type(error).__name__}: {error}")
         show(outcome)
