@@ -250,7 +250,21 @@ def fills_an_empty_slot(mutation: Mutation) -> bool:
     if not isinstance(guard, nodes.If) or not _in_body(statement, guard):
         return False
     value = statement.value.value if isinstance(statement.value, nodes.Const) else _UNKNOWN
-    return _says_unset(guard.test, node, value)
+    return _says_unset(guard.test, node, value) or _fills_beside(node, guard)
+
+
+def _fills_beside(node: nodes.NodeNG, guard: nodes.If) -> bool:
+    """``if self._spec is None: self._spec = ...; self._extra = ...``: the other attributes of
+    the same object the block sets along with the slot it fills belong to that memo."""
+    if not isinstance(node, nodes.AssignAttr):
+        return False
+    owner = node.expr.as_string()
+    for assign in (a for part in guard.body for a in part.nodes_of_class(nodes.Assign)):
+        for target in assign.targets:
+            if target is not node and isinstance(target, nodes.AssignAttr) \
+                    and target.expr.as_string() == owner and _says_unset(guard.test, target, _UNKNOWN):
+                return True
+    return False
 
 
 _UNKNOWN = object()  # a value that is not a constant: computed, so it fills the slot

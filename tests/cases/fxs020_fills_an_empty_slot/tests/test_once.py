@@ -77,6 +77,7 @@ def test_memo_through_a_helper():
 def test_memo_attribute():
     if REGISTRY.parser is None:
         REGISTRY.parser = object()
+        REGISTRY.parser_options = {"strict": True}  # computed with the memo it belongs to
     if not hasattr(REGISTRY, "lexer"):
         REGISTRY.lexer = object()
 
@@ -94,6 +95,7 @@ def test_fills_another_entry_than_it_checks():
 def test_checks_another_object():
     if REGISTRY.parser is None:
         Registry.parser = object()  # error: FXS020
+        Registry.parser_options = {"strict": True}  # error: FXS020
 
 
 def test_reads_cache():
