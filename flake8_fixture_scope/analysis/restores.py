@@ -44,7 +44,7 @@ def is_reset(mutation: Mutation) -> bool:
         return is_fresh_value(node.parent.value)
     if isinstance(node, nodes.Subscript) and isinstance(node.slice, nodes.Slice) and isinstance(
             node.parent, nodes.Assign) and node.slice.lower is None and node.slice.upper is None:
-        return is_fresh_value(node.parent.value)  # ``x[:] = []``
+        return is_fresh_value(node.parent.value) or _refills_initial_constants(node, node.parent.value)
     if isinstance(node, nodes.DelAttr):
         return _is_thread_local(node.expr)  # ``del _CONTEXT.context``: recreated on first use
     return False
@@ -77,6 +77,40 @@ def is_fresh_value(value: nodes.NodeNG) -> bool:
     if value.args or value.keywords:
         return False
     return name in _EMPTY_CONSTRUCTORS  # an empty container's constructor: ``OrderedDict()``
+
+
+def _refills_initial_constants(target: nodes.Subscript, value: nodes.NodeNG) -> bool:
+    """``Parser.stats[:] = [0] * len(Parser.stats)`` where the class body says ``stats = [0, 0]``:
+    the list is put back to the constants it was defined with."""
+    defined = _defined_list(target.value)
+    if defined is None or not defined.elts or not all(isinstance(e, nodes.Const) for e in defined.elts):
+        return False
+    initial = [e.value for e in defined.elts]
+    if isinstance(value, nodes.List):
+        return all(isinstance(e, nodes.Const) for e in value.elts) and [e.value for e in value.elts] \
+            == initial
+    if isinstance(value, nodes.BinOp) and value.op == "*" and isinstance(value.left, nodes.List) \
+            and len(value.left.elts) == 1 and isinstance(value.left.elts[0], nodes.Const):
+        return all(item == value.left.elts[0].value for item in initial)
+    return False
+
+
+def _defined_list(container: nodes.NodeNG) -> nodes.List | None:
+    """The list display a module- or class-level name is assigned once, where it is defined."""
+    if isinstance(container, nodes.Attribute):
+        owners = [v for v in inference.infer_values(container.expr)
+                  if isinstance(v, (nodes.Module, nodes.ClassDef))]
+        name = container.attrname
+    elif isinstance(container, nodes.Name):
+        owners, name = [container.root()], container.name
+    else:
+        return None
+    for owner in owners:
+        bindings = owner.locals.get(name, [])
+        if len(bindings) == 1 and isinstance(bindings[0].parent, nodes.Assign) \
+                and isinstance(bindings[0].parent.value, nodes.List):
+            return bindings[0].parent.value
+    return None
 
 
 def is_context_local(mutation: Mutation) -> bool:
