@@ -9,6 +9,7 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from astroid import nodes
 
@@ -34,6 +35,7 @@ from .restore_syntax import (
     never_called, overlapping, patcher_context, pick,
 )
 from .modules import names_a_module
+from .evictions import evicted_prefixes, eviction_action, evicts_modules_loaded_before, is_eviction_change
 from .not_leaks import (
     fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
 )
@@ -101,6 +103,16 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         super()._record(code, node, action, origin, key)
         if self._is_undo(node, action, key, earlier):
             self.mutations[-1] = as_undo(self.mutations[-1])
+        elif is_removal(action) and key.startswith("sys.modules[") and self.depth == 0:
+            self._note_eviction(node)
+
+    def _note_eviction(self, node: nodes.NodeNG) -> None:
+        """Evicting a prefix of ``sys.modules`` that holds modules imported before the test is a
+        change, in a teardown too (not a restore)."""
+        prefixes = evicted_prefixes(node)
+        if prefixes and evicts_modules_loaded_before(prefixes, node.root()):
+            changed = replace(self.mutations[-1], restoring=False, action=eviction_action(prefixes))
+            self.mutations[-1] = changed
 
     def _is_undo(self, node: nodes.NodeNG, action: str, key: str, earlier: list[Mutation]) -> bool:
         """A removal of what this function added, a saved value or the initial constant put back."""
@@ -524,3 +536,12 @@ def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -
                 origin = Origin(key, ModuleObject(key, "patch"))
                 restores.append(Mutation("FXS020", decorator, "patch", origin, key, restoring=True))
     return restores
+
+
+def changes_in_teardown(teardown: nodes.FunctionDef, context: Context) -> list[Mutation]:
+    """What an xunit teardown changes rather than puts back (every other write of one counts
+    as its set-up's or tests' undo): an eviction of modules imported before the tests."""
+    finder = ModuleStateFinder(context)
+    finder.restoring = 1
+    finder.find(teardown, module_state_roots(teardown, class_of(teardown)))
+    return [m for m in finder.mutations if is_eviction_change(m)]

@@ -26,6 +26,8 @@ from .syntax import (
 
 XUNIT_SETUPS = frozenset({"setup_module", "setup_function", "setup_method", "setup_class", "setUp",
                           "setUpClass", "setUpModule", "setup"})
+XUNIT_TEARDOWNS = frozenset({"teardown_module", "teardown_function", "teardown_method", "teardown_class",
+                             "tearDown", "tearDownClass", "tearDownModule", "teardown"})
 BROAD_MOCKERS = frozenset({"session_mocker", "package_mocker", "module_mocker", "class_mocker"})
 
 
@@ -119,7 +121,10 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
     work.tests = {f.line for f in every if f.is_test}
+    teardowns = [f for f in every if f.node.name in XUNIT_TEARDOWNS and _may_evict_modules(f.node)]
     every = [f for f in every if f.is_consumer or f.node.name in XUNIT_SETUPS]  # the rest asks nothing
+    if "module state" in families:
+        work.module_state.update(f.line for f in teardowns)
     facts = {function.line: FunctionFacts(function.node) for function in every}
     if "shared values" in families:
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
@@ -314,3 +319,10 @@ def _note_readers(work: Work, every: list[Function], facts: dict[int, FunctionFa
     touched = own & set().union(*(facts[f.line].loaded | facts[f.line].bound for f in writers))
     work.readers = {f.line for f in every if f.is_test and f.line not in work.module_state
                     and facts[f.line].loaded & touched}
+
+
+def _may_evict_modules(func: ast.AST) -> bool:
+    """A teardown that reads ``sys.modules`` and calls ``startswith``: it may evict the modules of a
+    prefix (a change even in a teardown, which is otherwise an undo); the full walk decides."""
+    seen = {n.attr for n in ast.walk(func) if isinstance(n, ast.Attribute)}
+    return "modules" in seen and "startswith" in seen
