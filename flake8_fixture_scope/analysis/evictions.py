@@ -132,10 +132,17 @@ def _startswith_constants(test: nodes.NodeNG, name: str) -> list[str] | None:
 def evicts_modules_loaded_before(prefixes: list[str], module: nodes.Module) -> bool:
     """Whether a module of one of ``prefixes`` is imported at top level by ``module`` (the test
     module) or a conftest on its path: it existed before the test."""
+    names = imported_before_the_tests(module)
+    return any(name.startswith(prefix) for name in names for prefix in prefixes)
+
+
+def imported_before_the_tests(module: nodes.Module) -> set[str]:
+    """The modules ``module`` and the conftests on its path import at top level (and the
+    packages above them): loaded at collection, before any test runs."""
     names = set(_top_level_imports_of(module))
     for conftest in PROJECT.conftest_paths(module.file or "") if module.file else []:
         names.update(_conftest_imports(conftest, file_stamp(conftest)))
-    return any(name.startswith(prefix) for name in names for prefix in prefixes)
+    return names
 
 
 def _top_level_imports_of(module: nodes.Module) -> list[str]:

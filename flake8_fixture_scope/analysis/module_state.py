@@ -35,6 +35,7 @@ from .restore_syntax import (
     never_called, overlapping, patcher_context, pick,
 )
 from .modules import names_a_module
+from .local_imports import import_changes
 from .evictions import evicted_prefixes, eviction_action, evicts_modules_loaded_before, is_eviction_change
 from .not_leaks import (
     fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
@@ -156,6 +157,9 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
             reloaded = self.origin_of(node.args[0])  # every attribute back to what the source says
             if reloaded is not None:
                 self._mark_restored(node, reloaded)
+        if isinstance(node, (nodes.Import, nodes.ImportFrom)) and self.depth == 0 \
+                and not isinstance(node.scope(), nodes.Module):
+            self.mutations.extend(import_changes(node, self.context, self._import_time_changes))
         if isinstance(node, (nodes.With, nodes.AsyncWith)) and self.depth < MAX_CALL_DEPTH:
             for expr, _var in node.items:
                 for key in self._context_restores(expr):
@@ -165,6 +169,10 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
                     else:
                         self.scoped.append((node, key))
         super()._visit(node)
+
+    def _import_time_changes(self, name: str, path: str) -> list[Mutation]:
+        from .top_level import import_time_changes  # the top-level walk is this walk's subclass
+        return import_time_changes(name, path, self.context)
 
     def origin_of(self, node: nodes.NodeNG) -> Origin | None:
         origin = super().origin_of(node)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import ast
 import copy
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..project import PROJECT
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
@@ -139,7 +141,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
                 and (writes_module_state(seen, level, settings.mutating_methods,
                                          _shared_attributes(function, tree)
                                          | _handed_state(function, resolver))
-                     or _may_orphan_a_teardown(function, tree)):
+                     or _may_orphan_a_teardown(function, tree) or _imports_project_code(node)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -326,3 +328,18 @@ def _may_evict_modules(func: ast.AST) -> bool:
     prefix (a change even in a teardown, which is otherwise an undo); the full walk decides."""
     seen = {n.attr for n in ast.walk(func) if isinstance(n, ast.Attribute)}
     return "modules" in seen and "startswith" in seen
+
+
+def _imports_project_code(func: ast.AST) -> bool:
+    """An absolute ``import`` of a project module inside the function: a first import runs the
+    module's top level (the analysis reads what that changes)."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.Import):
+            tops = [alias.name.split(".")[0] for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            tops = [node.module.split(".")[0]]
+        else:
+            continue
+        if any(top not in sys.stdlib_module_names and PROJECT.is_project_module(top) for top in tops):
+            return True
+    return False
