@@ -17,6 +17,9 @@ from astroid import bases, nodes
 from . import inference
 from .events import Context, Mutation, Origin
 from .modules import names_a_module
+from .namespaces import (
+    is_eval, is_own_globals, namespace_arguments, rebinds_own_module_names, writes_module_namespace,
+)
 from .names import assigned_value, expression_root, is_parameter, name_binding, qualified_name, subscript_text
 from .value_kinds import refuses_assignment
 from ..project import relative
@@ -76,7 +79,7 @@ class CallFollowing:
                 if described is not None:
                     self._record("FXS002", call, described, receiver, _method_key(receiver, call))
                     return
-        if self._calls_mutating_object(call):
+        if self._calls_mutating_object(call) or self._runs_code_into(call):
             return
         name = qualified_name(func) or ""
         first = self.origin_of(call.args[0]) if call.args else None
@@ -99,6 +102,28 @@ class CallFollowing:
                 self._record("FXS002", call, "calling it (its __call__)", origin, origin.path)
                 return True
         return False
+
+    def _runs_code_into(self, call: nodes.Call) -> bool:
+        """``exec(code, NS)`` / ``eval(expr, NS, LOCALS)``: a write of each tracked dict given."""
+        written = False
+        for namespace in namespace_arguments(call):
+            origin = self.origin_of(namespace)
+            if origin is None or origin.fresh or not self._writes_namespace(call, namespace, origin):
+                continue
+            short = "eval" if is_eval(call) else "exec"
+            self._record("FXS002", call, f"{short}()", origin, origin.path)
+            written = True
+        return written
+
+    @staticmethod
+    def _writes_namespace(call: nodes.Call, namespace: nodes.NodeNG, origin: Origin) -> bool:
+        """A plain dict gets ``__builtins__`` (and what the code binds); a module's namespace
+        only what the code binds, and the calling module's ``globals()`` only a name it uses."""
+        if is_own_globals(namespace):
+            return rebinds_own_module_names(call, call.root())
+        if origin.path.endswith(".__dict__"):
+            return writes_module_namespace(call)
+        return True
 
     def _is_argument_mutator(self, name: str) -> bool:
         if name in ARGUMENT_MUTATORS or name in ("builtins.setattr", "builtins.delattr"):

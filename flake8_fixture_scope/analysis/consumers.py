@@ -24,6 +24,7 @@ XUNIT_TEARDOWNS = {
     "setup_method": "teardown_method", "setup_class": "teardown_class", "setUp": "tearDown",
     "setUpClass": "tearDownClass", "setUpModule": "tearDownModule", "setup": "teardown",
 }
+XUNIT_TEARDOWN_NAMES = frozenset(XUNIT_TEARDOWNS.values())
 
 
 @dataclass(frozen=True)
@@ -163,12 +164,14 @@ def _consumers_in(container: nodes.Module | nodes.ClassDef, cls: nodes.ClassDef 
                 yield Consumer(statement, cls, Scope.FUNCTION, is_test=True)
 
 
-def find_xunit_methods(module: nodes.Module) -> Iterator[nodes.FunctionDef]:
-    """setup_* / setUp functions and methods, module level and in test classes."""
+def find_xunit_methods(module: nodes.Module,
+                       names: frozenset[str] = XUNIT_SETUPS) -> Iterator[nodes.FunctionDef]:
+    """setup_* / setUp functions and methods (or the teardowns, given their ``names``),
+    module level and in test classes."""
     for statement in module.body:
-        if isinstance(statement, nodes.FunctionDef) and statement.name in XUNIT_SETUPS:
+        if isinstance(statement, nodes.FunctionDef) and statement.name in names:
             yield statement
         elif isinstance(statement, nodes.ClassDef):
             for member in statement.body:
-                if isinstance(member, nodes.FunctionDef) and member.name in XUNIT_SETUPS:
+                if isinstance(member, nodes.FunctionDef) and member.name in names:
                     yield member

@@ -9,6 +9,7 @@ free names of a function that resolve (by ``lookup``, no inference) to such obje
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 
 from astroid import nodes
 
@@ -34,6 +35,8 @@ from .restore_syntax import (
     never_called, overlapping, patcher_context, pick,
 )
 from .modules import names_a_module
+from .local_imports import import_changes
+from .evictions import evicted_prefixes, eviction_action, evicts_modules_loaded_before, is_eviction_change
 from .not_leaks import (
     fresh_name_on_own_module, own_module_entry, rejected_in_raises, removes_what_the_test_added,
     fills_an_empty_slot,
@@ -102,6 +105,16 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
         super()._record(code, node, action, origin, key)
         if self._is_undo(node, action, key, earlier):
             self.mutations[-1] = as_undo(self.mutations[-1])
+        elif is_removal(action) and key.startswith("sys.modules[") and self.depth == 0:
+            self._note_eviction(node)
+
+    def _note_eviction(self, node: nodes.NodeNG) -> None:
+        """Evicting a prefix of ``sys.modules`` that holds modules imported before the test is a
+        change, in a teardown too (not a restore)."""
+        prefixes = evicted_prefixes(node)
+        if prefixes and evicts_modules_loaded_before(prefixes, node.root()):
+            changed = replace(self.mutations[-1], restoring=False, action=eviction_action(prefixes))
+            self.mutations[-1] = changed
 
     def _is_undo(self, node: nodes.NodeNG, action: str, key: str, earlier: list[Mutation]) -> bool:
         """A removal of what this function added, a saved value or the initial constant put back."""
@@ -145,6 +158,9 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
             reloaded = self.origin_of(node.args[0])  # every attribute back to what the source says
             if reloaded is not None:
                 self._mark_restored(node, reloaded)
+        if isinstance(node, (nodes.Import, nodes.ImportFrom)) and self.depth == 0 \
+                and not isinstance(node.scope(), nodes.Module):
+            self.mutations.extend(import_changes(node, self.context, self._import_time_changes))
         if isinstance(node, (nodes.With, nodes.AsyncWith)) and self.depth < MAX_CALL_DEPTH:
             for expr, _var in node.items:
                 for key in self._context_restores(expr):
@@ -154,6 +170,10 @@ class ModuleStateFinder(MutationFinder, SnapshotTracking):
                     else:
                         self.scoped.append((node, key))
         super()._visit(node)
+
+    def _import_time_changes(self, name: str, path: str) -> list[Mutation]:
+        from .top_level import import_time_changes  # the top-level walk is this walk's subclass
+        return import_time_changes(name, path, self.context)
 
     def origin_of(self, node: nodes.NodeNG) -> Origin | None:
         origin = super().origin_of(node)
@@ -526,3 +546,12 @@ def _patched_by_decorators(func: nodes.FunctionDef, finder: ModuleStateFinder) -
                 origin = Origin(key, ModuleObject(key, "patch"))
                 restores.append(Mutation("FXS020", decorator, "patch", origin, key, restoring=True))
     return restores
+
+
+def changes_in_teardown(teardown: nodes.FunctionDef, context: Context) -> list[Mutation]:
+    """What an xunit teardown changes rather than puts back (every other write of one counts
+    as its set-up's or tests' undo): an eviction of modules imported before the tests."""
+    finder = ModuleStateFinder(context)
+    finder.restoring = 1
+    finder.find(teardown, module_state_roots(teardown, class_of(teardown)))
+    return [m for m in finder.mutations if is_eviction_change(m)]

@@ -14,6 +14,7 @@ from . import inference
 from .restores import is_removal
 from ..project import PROJECT
 from .consumers import is_collected
+from .evictions import evicted_prefixes, evicts_modules_loaded_before
 from .names import assigned_value_and_path
 
 
@@ -97,6 +98,9 @@ def own_module_entry(mutation: Mutation, func: nodes.FunctionDef) -> bool:
         return stores_a_module_it_imports(node, func)
     if not is_removal(mutation.action):
         return False
+    prefixes = evicted_prefixes(node)
+    if prefixes:  # every module of a prefix: only this test's own when none was imported before
+        return not evicts_modules_loaded_before(prefixes, func.root())
     key: nodes.NodeNG | None = None
     if isinstance(node, nodes.Subscript):
         key = node.slice

@@ -11,12 +11,15 @@ from ..vocabulary import CLASS_SETUPS, CONTAINER_MAKERS, PER_INSTANCE_SETUPS
 from .names import dotted, qualified_name
 from . import inference
 from .calls import may_call_project_code
+from .namespaces import OWN_GLOBALS, is_own_globals
 
 
 def module_state_roots(func: nodes.FunctionDef, own_class: nodes.ClassDef | None) -> dict[str, Origin]:
     """The free names used in ``func`` that resolve to module-level objects (no inference)."""
     roots = free_name_roots(func, own_class)
     roots.update(class_attribute_roots(func, own_class))
+    if any(is_own_globals(call) for call in func.nodes_of_class(nodes.Call)):
+        roots[OWN_GLOBALS] = Origin(OWN_GLOBALS, ModuleObject(OWN_GLOBALS, "object"))
     return roots
 
 

@@ -8,7 +8,13 @@ modules, of the process or of project code's state, every test of the session se
 
 from __future__ import annotations
 
+import ast
+
 from astroid import nodes
+
+from .build import BUILT
+from ..model.top_level import runs_at_collection
+from ..project import Stamp, file_stamp
 
 from .events import Context, ModuleObject, Mutation
 from .module_state import ModuleStateFinder
@@ -51,3 +57,28 @@ def _is_own(mutation: Mutation, module: str) -> bool:
     source = mutation.origin.source
     return isinstance(source, ModuleObject) and source.kind in _OWN_KINDS and (
         not source.qualified or source.qualified.startswith(module + "."))
+
+
+# The changes a project module's top level makes outside itself, per file version.
+_IMPORT_TIME: dict[tuple[str, Stamp | None], list[Mutation]] = {}
+
+
+def import_time_changes(name: str, path: str, context: Context) -> list[Mutation]:
+    """What importing the project module ``name`` (at ``path``) for the first time changes outside
+    it: its top-level statements that run at import, walked as a test module's are."""
+    key = (path, file_stamp(path))
+    if key not in _IMPORT_TIME:
+        _IMPORT_TIME[key] = []  # an import cycle finds nothing the second time round
+        module = BUILT.parse_file(path)
+        if module is not None and module.name == name:
+            _IMPORT_TIME[key] = top_level_changes(module, _import_time_lines(path), context)
+    return _IMPORT_TIME[key]
+
+
+def _import_time_lines(path: str) -> set[int]:
+    try:
+        with open(path, "rb") as handle:
+            tree = ast.parse(handle.read())
+    except (OSError, SyntaxError, ValueError):
+        return set()
+    return {statement.lineno for statement in tree.body if runs_at_collection(statement)}

@@ -21,6 +21,7 @@ from .events import Context, Mutation, Origin
 from .mocked_calls import Mocked, goes_to_a_mock, mocks_in
 from .modules import names_a_module
 from .names import dotted, qualified_name, subscript_text
+from .namespaces import OWN_GLOBALS, is_own_globals
 from .restores import unrestored
 from .value_kinds import changes_in_place, refuses_assignment, refuses_item_assignment
 
@@ -239,6 +240,8 @@ class MutationFinder(CallFollowing):
         extra = self.context.extra_origin(call)
         if extra is not None:
             return extra
+        if is_own_globals(call):
+            return self.aliases.get(OWN_GLOBALS)
         func = call.func
         if isinstance(func, nodes.Attribute) and not names_a_module(func.expr):
             receiver = self.origin_of(func.expr)

@@ -13,13 +13,15 @@ from collections.abc import Iterator
 
 from astroid import nodes
 
-from ..analysis.consumers import Consumer, captures_output, find_xunit_methods, is_collected
+from ..analysis.consumers import (
+    XUNIT_TEARDOWN_NAMES, Consumer, captures_output, find_xunit_methods, is_collected,
+)
 from ..analysis.definitions import Definitions
 from ..analysis import inference
 from ..analysis.events import Context, ModuleObject, Mutation, Origin
 from ..analysis.names import dotted, subscript_text
 from ..analysis.fixtures import Fixture, Scope
-from ..analysis.module_state import handed_out_module_state, mutations_in
+from ..analysis.module_state import changes_in_teardown, handed_out_module_state, mutations_in
 from ..analysis.state_roots import class_of, instance_attribute_roots, module_state_roots
 from ..analysis.top_level import top_level_changes
 from ..analysis.teardowns import enclosing_teardowns, matching_teardown
@@ -82,6 +84,10 @@ class ModuleStateCheck:
         for setup in find_xunit_methods(module):
             if setup not in seen and setup.lineno in self.lines:
                 yield from self._check_setup(setup)
+        for teardown in find_xunit_methods(module, XUNIT_TEARDOWN_NAMES):
+            if teardown.lineno in self.lines:
+                for mutation in changes_in_teardown(teardown, self.context):
+                    yield self._fxs020(mutation)
         for orphan in orphan_undos(module, self.context):
             if orphan.setup.lineno in self.lines:
                 yield self._orphan_undo(orphan)

@@ -10,9 +10,11 @@ from __future__ import annotations
 import ast
 import copy
 import os
+import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from ..project import PROJECT
 from ..settings import Settings
 from ..vocabulary import CLASS_SETUPS
 from .fixture import Fixture, Scope
@@ -26,6 +28,8 @@ from .syntax import (
 
 XUNIT_SETUPS = frozenset({"setup_module", "setup_function", "setup_method", "setup_class", "setUp",
                           "setUpClass", "setUpModule", "setup"})
+XUNIT_TEARDOWNS = frozenset({"teardown_module", "teardown_function", "teardown_method", "teardown_class",
+                             "tearDown", "tearDownClass", "tearDownModule", "teardown"})
 BROAD_MOCKERS = frozenset({"session_mocker", "package_mocker", "module_mocker", "class_mocker"})
 
 
@@ -119,7 +123,10 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
     module_marks = list(pytestmark_values(tree.body))
     every = list(functions(tree, index, resolver))
     work.tests = {f.line for f in every if f.is_test}
+    teardowns = [f for f in every if f.node.name in XUNIT_TEARDOWNS and _may_evict_modules(f.node)]
     every = [f for f in every if f.is_consumer or f.node.name in XUNIT_SETUPS]  # the rest asks nothing
+    if "module state" in families:
+        work.module_state.update(f.line for f in teardowns)
     facts = {function.line: FunctionFacts(function.node) for function in every}
     if "shared values" in families:
         work.shared = _receiving_broad_values(every, facts, resolver, settings, module_marks)
@@ -134,7 +141,7 @@ def work_for(tree: ast.Module, index: ModuleIndex, resolver: FixtureResolver, se
                 and (writes_module_state(seen, level, settings.mutating_methods,
                                          _shared_attributes(function, tree)
                                          | _handed_state(function, resolver))
-                     or _may_orphan_a_teardown(function, tree)):
+                     or _may_orphan_a_teardown(function, tree) or _imports_project_code(node)):
             work.module_state.add(function.line)
         fixture = function.fixture
         if fixture is not None and fixture.scope is not None:
@@ -314,3 +321,25 @@ def _note_readers(work: Work, every: list[Function], facts: dict[int, FunctionFa
     touched = own & set().union(*(facts[f.line].loaded | facts[f.line].bound for f in writers))
     work.readers = {f.line for f in every if f.is_test and f.line not in work.module_state
                     and facts[f.line].loaded & touched}
+
+
+def _may_evict_modules(func: ast.AST) -> bool:
+    """A teardown that reads ``sys.modules`` and calls ``startswith``: it may evict the modules of a
+    prefix (a change even in a teardown, which is otherwise an undo); the full walk decides."""
+    seen = {n.attr for n in ast.walk(func) if isinstance(n, ast.Attribute)}
+    return "modules" in seen and "startswith" in seen
+
+
+def _imports_project_code(func: ast.AST) -> bool:
+    """An absolute ``import`` of a project module inside the function: a first import runs the
+    module's top level (the analysis reads what that changes)."""
+    for node in ast.walk(func):
+        if isinstance(node, ast.Import):
+            tops = [alias.name.split(".")[0] for alias in node.names]
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            tops = [node.module.split(".")[0]]
+        else:
+            continue
+        if any(top not in sys.stdlib_module_names and PROJECT.is_project_module(top) for top in tops):
+            return True
+    return False

@@ -24,6 +24,7 @@ from ..vocabulary import (
 from .syntax import FunctionNode, dotted, module_assignments, qualified
 
 _ARGUMENT_BUILTINS = frozenset({"setattr", "delattr"})
+_CODE_RUNNERS = frozenset({"exec", "eval"})
 _MAX_ALIAS_ROUNDS = 4
 _MAX_DEFINITION_DEPTH = 4
 _BUILTINS = frozenset(vars(builtins))
@@ -404,6 +405,8 @@ def _call_writes(call: ast.Call, tainted: set[str], aliases: set[str], level: Mo
         target = qualified(func, level.imports, level.assigned)
         if target is not None and level.is_state_writer(target):
             return True
+    if _runs_code_into_a_namespace(call, level):
+        return True  # which namespace, and whether it is state, the full walk decides
     arguments = [*call.args, *(kw.value for kw in call.keywords)]
     if not any(_reaches(arg, tainted, level.containers) for arg in arguments):
         return False
@@ -643,3 +646,12 @@ def _is_state_part(value: ast.expr, roots: set[str], level: ModuleLevel) -> bool
     if not isinstance(expr, ast.Name) or expr.id not in roots:
         return False
     return steps > 0 or expr.id in level.containers
+
+
+def _runs_code_into_a_namespace(call: ast.Call, level: ModuleLevel) -> bool:
+    """``exec(code, NS)``, ``eval(expr, NS, LOCALS)``, ``exec(code, globals=NS)``: the builtin
+    given a namespace (which it writes: names the code binds, ``__builtins__``)."""
+    func = call.func
+    if not isinstance(func, ast.Name) or func.id not in _CODE_RUNNERS or func.id in level.names:
+        return False
+    return len(call.args) >= 2 or any(kw.arg in ("globals", "locals") for kw in call.keywords)

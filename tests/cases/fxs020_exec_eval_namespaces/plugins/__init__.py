@@ -1,0 +1,4 @@
+"""A project module whose namespace tests run code into."""
+
+HOOKS = {}
+VERSION = "1"

@@ -1,0 +1,5 @@
+REGISTRY = {}
+
+
+def register(name, value):
+    REGISTRY[name] = value

@@ -1,0 +1,3 @@
+from app import register
+
+register("eager", 2)

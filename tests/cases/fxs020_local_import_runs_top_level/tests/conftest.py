@@ -1,0 +1,1 @@
+import app.eager  # noqa: F401
