@@ -18,7 +18,8 @@ from . import inference
 from .events import Context, Mutation, Origin
 from .modules import names_a_module
 from .namespaces import (
-    is_eval, is_own_globals, namespace_arguments, rebinds_own_module_names, writes_module_namespace,
+    binds_into_separate_locals, is_eval, is_own_globals, namespace_arguments, rebinds_own_module_names,
+    writes_module_namespace,
 )
 from .names import assigned_value, expression_root, is_parameter, name_binding, qualified_name, subscript_text
 from .value_kinds import refuses_assignment
@@ -119,10 +120,11 @@ class CallFollowing:
     def _writes_namespace(call: nodes.Call, namespace: nodes.NodeNG, origin: Origin) -> bool:
         """A plain dict gets ``__builtins__`` (and what the code binds); a module's namespace
         only what the code binds, and the calling module's ``globals()`` only a name it uses."""
+        binds_here = not binds_into_separate_locals(call, namespace)
         if is_own_globals(namespace):
-            return rebinds_own_module_names(call, call.root())
+            return binds_here and rebinds_own_module_names(call, call.root())
         if origin.path.endswith(".__dict__"):
-            return writes_module_namespace(call)
+            return binds_here and writes_module_namespace(call)
         return True
 
     def _is_argument_mutator(self, name: str) -> bool:

@@ -30,6 +30,18 @@ def namespace_arguments(call: nodes.Call) -> list[nodes.NodeNG]:
     return given
 
 
+def binds_into_separate_locals(call: nodes.Call, namespace: nodes.NodeNG) -> bool:
+    """``exec(code, globals(), scratch)``: given a locals dict of its own, the code binds its
+    names there; ``namespace``, the globals, gets only what a ``global`` statement in it binds
+    (code that is not a constant string is taken to have none)."""
+    given_locals = call.args[2] if len(call.args) > 2 else next(
+        (kw.value for kw in call.keywords or () if kw.arg == "locals"), None)
+    if given_locals is None or given_locals is namespace:
+        return False
+    code = inference.infer_constant(call.args[0]) if call.args else None
+    return not (isinstance(code, str) and "global" in code)
+
+
 def is_eval(call: nodes.Call) -> bool:
     return qualified_name(call.func) == "builtins.eval"
 

@@ -253,8 +253,22 @@ def fills_an_empty_slot(mutation: Mutation) -> bool:
         guard = guard.parent
     if not isinstance(guard, nodes.If) or not _in_body(statement, guard):
         return False
+    if not isinstance(node, nodes.Subscript) and _uses_parameters(statement.value, statement.scope()):
+        return False  # ``if FIRST is None: FIRST = case``: whichever test runs first decides
     value = statement.value.value if isinstance(statement.value, nodes.Const) else _UNKNOWN
     return _says_unset(guard.test, node, value) or _fills_beside(node, guard)
+
+
+def _uses_parameters(value: nodes.NodeNG, scope: nodes.NodeNG) -> bool:
+    """A value made from the function's arguments (other than ``self``/``cls``): one slot
+    filled with it holds what the first caller passed."""
+    if not isinstance(scope, nodes.FunctionDef):
+        return False
+    arguments = scope.args.posonlyargs + scope.args.args + scope.args.kwonlyargs
+    if isinstance(scope.parent, nodes.ClassDef) and scope.type != "staticmethod":
+        arguments = arguments[1:]
+    names = {a.name for a in arguments}
+    return any(n.name in names for n in value.nodes_of_class(nodes.Name))
 
 
 def _fills_beside(node: nodes.NodeNG, guard: nodes.If) -> bool:

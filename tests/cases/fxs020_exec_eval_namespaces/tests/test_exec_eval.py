@@ -64,3 +64,13 @@ def test_exec_into_own_globals_fresh_name():
 
 def test_exec_into_own_globals_rebinds_module_name():
     exec("NAMESPACE = {}", globals())  # error: FXS020
+
+
+def test_exec_into_own_locals_dict():
+    scratch = {}
+    exec("NAMESPACE = {}", globals(), scratch)  # the names land in scratch
+    assert scratch["NAMESPACE"] == {}
+
+
+def test_exec_declaring_global():
+    exec("global NAMESPACE\nNAMESPACE = {}", globals(), {})  # error: FXS020
